@@ -1,0 +1,59 @@
+/**
+ * The handlers behind the contract. Both transports (Electron IPC and the loopback bridge) call
+ * `dispatch`, which validates the method name and the payload before any handler runs.
+ */
+import { contract, isMethod, type Args, type Envelope, type Method, type Result } from '../shared/contract';
+import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import type { Services } from '../core/services';
+
+export interface HandlerContext {
+  services: Services;
+  transport: 'ipc' | 'bridge';
+  version: string;
+}
+
+type Handlers = { [M in Method]: (args: Args<M>) => Result<M> };
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { services } = ctx;
+  return {
+    'app.info': () => ({ name: 'Raadsmap', version: ctx.version, dataDir: services.dataDir, transport: ctx.transport }),
+    'settings.get': () => services.settings.get(),
+    'settings.update': (patch) => services.settings.update(patch),
+    'library.list': () => services.content.listDocuments(),
+    'documents.get': ({ id }) => services.content.getDocument(id),
+    'letters.import': ({ fileName, dataBase64 }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      return services.importLetter(bytes, fileName);
+    },
+  };
+}
+
+function invalidRequest(detail: string): RaadsmapError {
+  return new RaadsmapError(
+    'invalid-request',
+    `Ongeldig verzoek aan Raadsmap: ${detail}`,
+    `Invalid request to Raadsmap: ${detail}`,
+  );
+}
+
+/** Validates and runs one call. Never throws: errors become an envelope both languages can show. */
+export function dispatch(handlers: Handlers, method: unknown, payload: unknown): Envelope<unknown> {
+  try {
+    if (!isMethod(method)) throw invalidRequest(`onbekende aanroep / unknown call ${JSON.stringify(String(method)).slice(0, 80)}`);
+    const parsed = contract[method].args.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalidRequest(`${method}: ${issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'payload'}`);
+    }
+    const handler = handlers[method] as (args: unknown) => unknown;
+    return { ok: true, value: handler(parsed.data) };
+  } catch (error) {
+    if (isRaadsmapError(error)) return { ok: false, error: { code: error.code, nl: error.nl, en: error.en } };
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { code: 'internal', nl: `Er ging iets mis: ${detail}`, en: `Something went wrong: ${detail}` },
+    };
+  }
+}

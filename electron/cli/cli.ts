@@ -1,0 +1,259 @@
+/**
+ * `raadsmap` — the command line for griffie and IT automation.
+ * Conventions: machine output (JSON) alone on stdout; progress and notices on stderr;
+ * exit 0 on success, 1 on failure, 2 on wrong usage. Messages in Dutch and English.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { startBridge } from '../bridge/server';
+import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import { buildPack } from '../core/packs/build';
+import { readPack } from '../core/packs/format';
+import { resolveDataDir } from '../core/paths';
+import { openServices } from '../core/services';
+import type { Section } from '../shared/model';
+
+declare const __RAADSMAP_VERSION__: string;
+const VERSION = typeof __RAADSMAP_VERSION__ === 'string' ? __RAADSMAP_VERSION__ : '0.0.0-dev';
+
+const HELP = `Raadsmap ${VERSION} — briefingapp voor raadsleden / briefing app for council members
+
+Gebruik / Usage:
+  raadsmap serve [--data DIR] [--port N]
+      Start Raadsmap in de browser op 127.0.0.1 (zonder Electron) en toont de link met token.
+      Serves Raadsmap to a local browser (without Electron) and prints the link with its token.
+  raadsmap pack build <bestanden of mappen…> --out FILE.raadsmap [--id ID] [--title T] [--version N]
+      Bouwt een inhoudspakket uit brieven (.txt, .md) en een optionele pack.json.
+      Builds a content pack from letters (.txt, .md) and an optional pack.json.
+  raadsmap pack inspect FILE.raadsmap [--json]
+      Toont wat een pakket bevat. / Shows what a pack holds.
+  raadsmap --help | --version
+
+Opties / Options:
+  --data DIR   gegevensmap (standaard: RAADSMAP_DATA of de map van het besturingssysteem)
+               data folder (default: RAADSMAP_DATA or the OS app-data folder)
+  --json       machineleesbare uitvoer op stdout / machine-readable output on stdout
+`;
+
+class UsageError extends RaadsmapError {
+  constructor(nl: string, en: string) {
+    super('usage', nl, en);
+  }
+}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['data', 'port', 'out', 'id', 'title', 'version', 'trust', 'key', 'limit']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);
+
+export function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    const m = /^--?([a-zA-Z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      positional.push(arg);
+      continue;
+    }
+    const name = m[1]!;
+    if (BOOLEAN_FLAGS.has(name)) {
+      flags.set(name, true);
+    } else if (VALUE_FLAGS.has(name)) {
+      const value = m[2] ?? argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} heeft een waarde nodig.`, `--${name} needs a value.`);
+      flags.set(name, value);
+    } else {
+      throw new UsageError(`Onbekende optie: ${arg}`, `Unknown option: ${arg}`);
+    }
+  }
+  return { positional, flags };
+}
+
+function str(flags: Parsed['flags'], name: string): string | undefined {
+  const v = flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function int(flags: Parsed['flags'], name: string): number | undefined {
+  const v = str(flags, name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} moet een geheel getal zijn.`, `--${name} must be a whole number.`);
+  return Number(v);
+}
+
+function writeAtomically(file: string, bytes: Uint8Array): void {
+  const target = resolve(file);
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${Date.now()}-${process.pid}.tmp`);
+  writeFileSync(temp, bytes);
+  renameSync(temp, target);
+}
+
+function rendererDir(): string {
+  return process.env.RAADSMAP_RENDERER ?? join(__dirname, 'renderer');
+}
+
+async function serve(parsed: Parsed): Promise<void> {
+  const dataDir = resolveDataDir(str(parsed.flags, 'data'));
+  const services = openServices({ dataDir });
+  const bridge = await startBridge({
+    services,
+    rendererDir: rendererDir(),
+    version: VERSION,
+    ...(int(parsed.flags, 'port') !== undefined ? { port: int(parsed.flags, 'port')! } : {}),
+  });
+  process.stderr.write(
+    `Raadsmap ${VERSION} draait op 127.0.0.1 (gegevens: ${dataDir}). Open deze link in uw browser; Ctrl+C stopt.\n` +
+      `Raadsmap is running on 127.0.0.1 (data: ${dataDir}). Open this link in your browser; Ctrl+C stops.\n`,
+  );
+  process.stdout.write(`${bridge.url}\n`);
+  const stop = () => {
+    void bridge.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function sectionsForJson(sections: Section[]): unknown[] {
+  return sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    level: s.level,
+    paragraphs: s.paragraphs,
+    sections: sectionsForJson(s.sections),
+  }));
+}
+
+function packBuild(parsed: Parsed): void {
+  const inputs = parsed.positional.slice(2);
+  const out = str(parsed.flags, 'out');
+  if (!inputs.length || !out) {
+    throw new UsageError(
+      'Gebruik: raadsmap pack build <bestanden of mappen…> --out FILE.raadsmap',
+      'Usage: raadsmap pack build <files or folders…> --out FILE.raadsmap',
+    );
+  }
+  const id = str(parsed.flags, 'id');
+  const title = str(parsed.flags, 'title');
+  const version = int(parsed.flags, 'version');
+  const built = buildPack(inputs, {
+    ...(id ? { id } : {}),
+    ...(title ? { title } : {}),
+    ...(version !== undefined ? { version } : {}),
+    onProgress: (done, total, name) => {
+      if (name) process.stderr.write(`[${done + 1}/${total}] ${name}\n`);
+    },
+  });
+  writeAtomically(out, built.bytes);
+  const summary = {
+    file: resolve(out),
+    id: built.input.id,
+    title: built.input.title,
+    version: built.input.version,
+    documents: built.input.documents.map((d) => ({ id: d.model.id, title: d.model.title, decisions: d.model.decisions.length })),
+  };
+  if (parsed.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    process.stderr.write(
+      `Pakket gebouwd / Pack built: ${summary.file} (${summary.id} v${summary.version}, ${summary.documents.length} document(en))\n`,
+    );
+  }
+}
+
+function packInspect(parsed: Parsed): void {
+  const file = parsed.positional[2];
+  if (!file) throw new UsageError('Gebruik: raadsmap pack inspect FILE.raadsmap [--json]', 'Usage: raadsmap pack inspect FILE.raadsmap [--json]');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (cause) {
+    throw new RaadsmapError('file-not-found', `Bestand niet gevonden: ${file}`, `File not found: ${file}`, { cause });
+  }
+  const pack = readPack(bytes);
+  const { documents: manifestDocuments, ...packInfo } = pack.manifest;
+  const output = {
+    pack: { ...packInfo, documentCount: manifestDocuments.length },
+    documents: pack.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      date: d.date,
+      reference: d.reference,
+      kenmerk: d.kenmerk,
+      subject: d.subject,
+      addressee: d.addressee,
+      attachments: d.attachments,
+      signatory: d.signatory,
+      tags: manifestDocuments.find((m) => m.id === d.id)?.tags ?? [],
+      original: manifestDocuments.find((m) => m.id === d.id)?.original ?? null,
+      decisions: d.decisions.map((x) => ({ label: x.label, text: x.text, ...(x.stem ? { stem: x.stem } : {}), hash: x.hash })),
+      sections: sectionsForJson(d.sections),
+    })),
+  };
+  if (parsed.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return;
+  }
+  const lines = [`${pack.manifest.title} (${pack.manifest.id}, versie/version ${pack.manifest.version})`];
+  for (const d of pack.documents) {
+    lines.push(`- ${d.reference ?? d.id}  ${d.date ?? '?'}  ${d.title}  (${d.decisions.length} besluit(en)/decisions)`);
+    for (const x of d.decisions) lines.push(`    ${x.label}. ${x.text.slice(0, 100)}${x.text.length > 100 ? '…' : ''}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    const [command, sub] = parsed.positional;
+    if (argv.includes('--version')) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (parsed.flags.has('help') || parsed.flags.has('h') || !command || command === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (command === 'serve') {
+      await serve(parsed);
+      return -1; // keeps running
+    }
+    if (command === 'pack' && sub === 'build') {
+      packBuild(parsed);
+      return 0;
+    }
+    if (command === 'pack' && sub === 'inspect') {
+      packInspect(parsed);
+      return 0;
+    }
+    throw new UsageError(
+      `Onbekende opdracht: ${parsed.positional.join(' ')}. Zie raadsmap --help.`,
+      `Unknown command: ${parsed.positional.join(' ')}. See raadsmap --help.`,
+    );
+  } catch (error) {
+    if (isRaadsmapError(error)) {
+      process.stderr.write(`Fout: ${error.nl}\nError: ${error.en}\n`);
+      return error.code === 'usage' ? 2 : 1;
+    }
+    process.stderr.write(`Onverwachte fout / Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Entry point used by bin/raadsmap.cjs. */
+export function run(argv: string[]): void {
+  void main(argv).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
+}

@@ -1,0 +1,85 @@
+import type { Migration } from './open';
+
+/** 'RSMC': Raadsmap content. */
+export const CONTENT_APPLICATION_ID = 0x52534d43;
+
+/** content.db: read-mostly, replaced by packs. Never holds anything the user wrote. */
+export const contentMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'packs, documents, sections, paragraphs, decisions',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE packs (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          publisher TEXT,
+          issued TEXT,
+          source TEXT NOT NULL CHECK (source IN ('bundled', 'file', 'local')),
+          installed_at TEXT NOT NULL,
+          manifest_json TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE documents (
+          pk INTEGER PRIMARY KEY,
+          pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+          doc_id TEXT NOT NULL,
+          ord INTEGER NOT NULL,
+          title TEXT NOT NULL,
+          date TEXT,
+          reference TEXT,
+          kenmerk TEXT,
+          subject TEXT,
+          addressee TEXT,
+          attachments TEXT,
+          signatory TEXT NOT NULL,
+          metadata_json TEXT NOT NULL,
+          source_json TEXT NOT NULL,
+          installed_seq INTEGER NOT NULL,
+          UNIQUE (pack_id, doc_id)
+        ) STRICT;
+        CREATE INDEX documents_by_doc_id ON documents(doc_id, installed_seq);
+
+        CREATE TABLE sections (
+          pk INTEGER PRIMARY KEY,
+          document INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+          section_id TEXT NOT NULL,
+          parent INTEGER REFERENCES sections(pk) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          title TEXT,
+          level INTEGER NOT NULL,
+          UNIQUE (document, section_id)
+        ) STRICT;
+
+        CREATE TABLE paragraphs (
+          pk INTEGER PRIMARY KEY,
+          document INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+          section INTEGER NOT NULL REFERENCES sections(pk) ON DELETE CASCADE,
+          paragraph_id TEXT NOT NULL,
+          ord INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          text TEXT NOT NULL,
+          marker TEXT,
+          depth INTEGER,
+          decision_label TEXT,
+          decision_stem INTEGER NOT NULL DEFAULT 0,
+          marks_json TEXT,
+          UNIQUE (document, paragraph_id)
+        ) STRICT;
+        CREATE INDEX paragraphs_by_section ON paragraphs(section, ord);
+
+        CREATE TABLE decisions (
+          document INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+          label TEXT NOT NULL,
+          ord INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          stem TEXT,
+          hash TEXT NOT NULL,
+          paragraph_ids_json TEXT NOT NULL,
+          PRIMARY KEY (document, label)
+        ) STRICT;
+      `);
+    },
+  },
+];

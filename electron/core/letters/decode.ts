@@ -1,0 +1,90 @@
+import { RaadsmapError } from '../errors';
+
+/** Largest letter file Raadsmap accepts. */
+export const MAX_LETTER_BYTES = 50 * 1024 * 1024;
+
+const SUPPORTED: Record<string, 'text' | 'markdown'> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+};
+
+export function formatFromFileName(fileName: string): 'text' | 'markdown' {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot >= 0 ? fileName.slice(dot).toLowerCase() : '';
+  const format = SUPPORTED[ext];
+  if (!format) {
+    throw new RaadsmapError(
+      'unsupported-format',
+      `"${fileName}" kan niet worden ingelezen: Raadsmap leest nu tekstbestanden (.txt) en Markdown (.md).`,
+      `"${fileName}" cannot be imported: Raadsmap currently reads plain text (.txt) and Markdown (.md) files.`,
+    );
+  }
+  return format;
+}
+
+/**
+ * Turns the bytes of a letter file into normalised text, or refuses with a clear message.
+ * Refuses empty, oversized, binary and non-UTF-8 input; strips a byte order mark;
+ * normalises line endings and Unicode (NFC).
+ */
+export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
+  if (bytes.byteLength > MAX_LETTER_BYTES) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    throw new RaadsmapError(
+      'file-too-large',
+      `"${fileName}" is te groot (${mb} MB); een brief mag hoogstens 50 MB zijn.`,
+      `"${fileName}" is too large (${mb} MB); a letter may be at most 50 MB.`,
+    );
+  }
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  } else {
+    if (looksBinary(bytes)) {
+      throw new RaadsmapError(
+        'binary-file',
+        `"${fileName}" is geen tekstbestand (het bevat binaire gegevens).`,
+        `"${fileName}" is not a text file (it contains binary data).`,
+      );
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch (cause) {
+      throw new RaadsmapError(
+        'invalid-utf8',
+        `"${fileName}" is geen geldige UTF-8-tekst. Sla het bestand op als UTF-8 en probeer het opnieuw.`,
+        `"${fileName}" is not valid UTF-8 text. Save the file as UTF-8 and try again.`,
+        { cause },
+      );
+    }
+  }
+  text = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\u00ad/g, '')
+    .normalize('NFC');
+  if (text.trim() === '') {
+    throw new RaadsmapError(
+      'empty-file',
+      `"${fileName}" is leeg.`,
+      `"${fileName}" is empty.`,
+    );
+  }
+  return text;
+}
+
+/** NUL bytes, or many control characters in the first 8 KB, mean binary data. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.02;
+}

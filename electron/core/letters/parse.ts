@@ -1,0 +1,323 @@
+/**
+ * Letter import: text or Markdown → the structured document model.
+ * Pure (no I/O): callers pass bytes and a file name, and get a LetterDocument or a RaadsmapError.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  Decision,
+  LetterDocument,
+  MetadataField,
+  Paragraph,
+  Section,
+  TextMark,
+} from '../../shared/model';
+import { RaadsmapError } from '../errors';
+import {
+  classify,
+  dropFooters,
+  extractMetadata,
+  joinPageBreaks,
+  splitMarkdownBlocks,
+  splitTextBlocks,
+  type Unit,
+} from './blocks';
+import { decodeLetterBytes, formatFromFileName } from './decode';
+import { normaliseReference, parseDutchDate } from './metadata';
+
+export interface ParseOptions {
+  /** A document id given by pack.json; otherwise derived from the Lbr.-nummer or a hash. */
+  id?: string;
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Hash of a decision text, insensitive to whitespace and case, to detect real changes. */
+export function decisionHash(text: string): string {
+  return sha256Hex(text.replace(/\s+/g, ' ').trim().toLowerCase()).slice(0, 16);
+}
+
+export function documentIdFor(reference: string | null, title: string, date: string | null): string {
+  if (reference) {
+    const m = /(\d{2})\/(\d{2,4})/.exec(reference);
+    if (m) return `lbr-${m[1]}-${m[2]}`;
+  }
+  return `doc-${sha256Hex(`${title.trim().toLowerCase()}|${date ?? ''}`).slice(0, 12)}`;
+}
+
+const DECISION_HEADING =
+  /^(gevraagde?\s+besluit(en)?|gevraagd\s+besluit|voorgestelde?\s+besluit(en)?|besluit(en)?|voorstel(len)?|te nemen besluit(en)?|ontwerpbesluit)\s*:?$/i;
+const TOP_LEVEL_HEADING =
+  /^(samenvatting|aanleiding|inleiding|toelichting|achtergrond|vervolg(proces)?|tot slot|afsluitend|communicatie|bijlagen?|inhoud\b.*|financi[eë]le?\s+\S+)$/i;
+const CLOSING_RE = /^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend|namens\b)/i;
+const SALUTATION_RE = /^(geachte?|beste|lieve)\b.*,$/i;
+
+function extractMarks(raw: string, markdown: boolean): { text: string; marks?: TextMark[] } {
+  const re = markdown
+    ? /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__|\*([^*\s][^*\n]*?)\*|(?<![\p{L}\d])_([^_\s][^_\n]*?)_(?![\p{L}\d])/gu
+    : /\*\*([^*\n]+?)\*\*|\*([^*\s][^*\n]*?)\*/g;
+  const marks: TextMark[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of raw.matchAll(re)) {
+    const inner = m.slice(1).find((g) => g !== undefined)!;
+    const strong = m[0].startsWith('**') || m[0].startsWith('__');
+    text += raw.slice(last, m.index);
+    const start = text.length;
+    text += inner;
+    marks.push({ start, end: text.length, type: strong ? 'strong' : 'em' });
+    last = m.index! + m[0].length;
+  }
+  text += raw.slice(last);
+  if (markdown) text = text.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+  return marks.length ? { text, marks } : { text };
+}
+
+function stripDecisionText(text: string): string {
+  return text.replace(/\s*;\s*(en|of)?\s*$/i, '').trim();
+}
+
+interface Builder {
+  sections: Section[];
+  stack: Section[];
+  lead: Section;
+  paragraphCount: number;
+  sectionCount: number;
+}
+
+export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): LetterDocument {
+  const format = formatFromFileName(fileName);
+  const text = decodeLetterBytes(bytes, fileName);
+  const markdown = format === 'markdown';
+
+  const rawBlocks = markdown ? splitMarkdownBlocks(text) : splitTextBlocks(text);
+  const { blocks: afterMeta, entries, addressee } = extractMetadata(rawBlocks);
+  const units = joinPageBreaks(classify(dropFooters(afterMeta), format));
+
+  // Markdown: a single leading H1 is the document title, not a section.
+  let mdTitle: string | null = null;
+  if (markdown) {
+    const h1s = units.filter((u) => u.type === 'heading' && u.level === 1);
+    const first = units[0];
+    if (h1s.length === 1 && first?.type === 'heading' && first.level === 1) {
+      mdTitle = first.text;
+      units.shift();
+      for (const u of units) if (u.type === 'heading' && u.level) u.level = Math.max(1, u.level - 1);
+    }
+  }
+
+  const b: Builder = {
+    sections: [],
+    stack: [],
+    lead: { id: 's00', title: null, level: 0, paragraphs: [], sections: [] },
+    paragraphCount: 0,
+    sectionCount: 0,
+  };
+  const current = () => b.stack[b.stack.length - 1] ?? b.lead;
+  const addParagraph = (p: Omit<Paragraph, 'id'>): Paragraph => {
+    b.paragraphCount++;
+    const para: Paragraph = { id: `p${String(b.paragraphCount).padStart(3, '0')}`, ...p };
+    current().paragraphs.push(para);
+    return para;
+  };
+
+  const levels = headingLevels(units);
+  const decisionsByLabel = new Map<string, Decision>();
+  let inDecisions = false;
+  let stem: { number: string; text: string; paragraph: Paragraph } | null = null;
+  let decisionOrdinal = 0;
+  let closingSeen = false;
+  const signatureLines: string[] = [];
+  let salutationSeen = false;
+
+  const recordDecision = (label: string, rawText: string, paragraph: Paragraph, stemText?: string) => {
+    const text = stripDecisionText(rawText);
+    paragraph.decisionLabel = label;
+    const existing = decisionsByLabel.get(label);
+    const decision: Decision = {
+      label,
+      text,
+      hash: decisionHash(text),
+      paragraphIds: [...(existing?.paragraphIds ?? []), paragraph.id],
+    };
+    if (stemText) decision.stem = stemText;
+    decisionsByLabel.set(label, decision);
+  };
+
+  units.forEach((unit, index) => {
+    if (unit.type === 'heading' && !closingSeen) {
+      const level = levels.get(index) ?? 1;
+      while (b.stack.length && b.stack[b.stack.length - 1]!.level >= level) b.stack.pop();
+      b.sectionCount++;
+      const section: Section = {
+        id: `s${String(b.sectionCount).padStart(2, '0')}`,
+        title: unit.text,
+        level,
+        paragraphs: [],
+        sections: [],
+      };
+      (b.stack.length ? b.stack[b.stack.length - 1]!.sections : b.sections).push(section);
+      b.stack.push(section);
+      inDecisions = DECISION_HEADING.test(unit.text);
+      stem = null;
+      decisionOrdinal = 0;
+      return;
+    }
+    const textOf = (u: Unit) => extractMarks(u.text, markdown);
+    if (closingSeen) {
+      const lines = unit.type === 'heading' ? [unit.text] : unit.type === 'paragraph' ? unit.lines : [];
+      if (lines.length && lines.every((l) => l.length <= 80)) {
+        for (const line of lines) {
+          signatureLines.push(line);
+          addParagraph({ kind: 'signature', text: line });
+        }
+        return;
+      }
+    }
+    if (unit.type === 'paragraph' && CLOSING_RE.test(unit.text) && unit.text.length <= 60) {
+      closingSeen = true;
+      inDecisions = false;
+      addParagraph({ kind: 'closing', text: unit.text });
+      return;
+    }
+    if (unit.type === 'paragraph' && !salutationSeen && SALUTATION_RE.test(unit.text) && unit.text.length <= 80) {
+      salutationSeen = true;
+      if (b.stack.length) {
+        // The salutation opens the letter proper: it does not belong to the summary's last section.
+        b.stack.length = 0;
+        b.sectionCount++;
+        const section: Section = { id: `s${String(b.sectionCount).padStart(2, '0')}`, title: null, level: 1, paragraphs: [], sections: [] };
+        b.sections.push(section);
+        b.stack.push(section);
+        inDecisions = false;
+      }
+      addParagraph({ kind: 'salutation', text: unit.text });
+      return;
+    }
+    if (unit.type === 'paragraph') {
+      const para = addParagraph({ kind: 'paragraph', ...textOf(unit) });
+      if (inDecisions && decisionsByLabel.size === 0 && !units.slice(index + 1).some(isDecisionItemAhead)) {
+        // A decision stated as prose, with no list: one item to take a position on.
+        decisionOrdinal++;
+        recordDecision(String(decisionOrdinal), para.text, para);
+      }
+      return;
+    }
+    if (unit.type !== 'item') return;
+    const { text, marks } = textOf(unit);
+    const para = addParagraph({
+      kind: inDecisions ? 'decision' : unit.kind === 'bullet' ? 'list-item' : 'numbered-item',
+      text,
+      marker: unit.marker,
+      depth: unit.depth,
+      ...(marks ? { marks } : {}),
+    });
+    if (!inDecisions) return;
+    if (unit.kind === 'number') {
+      const next = units[index + 1];
+      const hasSubItems = next?.type === 'item' && next.kind === 'letter';
+      if (hasSubItems) {
+        stem = { number: unit.ordinal, text, paragraph: para };
+        para.decisionStem = true;
+        para.decisionLabel = unit.ordinal;
+      } else {
+        stem = null;
+        recordDecision(unit.ordinal, text, para);
+      }
+    } else if (unit.kind === 'letter') {
+      const activeStem = stem as { number: string; text: string } | null;
+      const label = activeStem ? `${activeStem.number}${unit.ordinal}` : unit.ordinal;
+      recordDecision(label, text, para, activeStem?.text);
+    } else {
+      decisionOrdinal++;
+      recordDecision(String(decisionOrdinal), text, para);
+    }
+  });
+
+  const meta = (key: string) => entries.find((e) => e.key === key)?.value ?? null;
+  const subject = meta('subject');
+  const dateValue = meta('date');
+  const date = dateValue ? parseDutchDate(dateValue) : null;
+  const referenceValue = meta('reference');
+  const reference = referenceValue ? normaliseReference(referenceValue) : null;
+  const firstHeading = findFirstTitle(b.sections);
+  const title = subject ?? mdTitle ?? firstHeading ?? fileName.replace(/\.[^.]+$/, '');
+
+  const hasStructure =
+    entries.some((e) => ['date', 'subject', 'reference', 'kenmerk'].includes(e.key)) ||
+    mdTitle !== null ||
+    salutationSeen ||
+    (b.sectionCount > 0 && b.paragraphCount > b.sectionCount);
+  if (!hasStructure || b.paragraphCount === 0) {
+    throw new RaadsmapError(
+      'no-letter-structure',
+      `In "${fileName}" is geen briefstructuur te herkennen (geen datum, onderwerp, kenmerk, aanhef of kopjes).`,
+      `No letter structure could be recognised in "${fileName}" (no date, subject, reference, salutation or headings).`,
+    );
+  }
+
+  const metadata: MetadataField[] = entries.map((e) => ({ key: e.key, label: e.label, value: e.value }));
+  if (addressee.length) metadata.unshift({ key: 'addressee', label: 'Aan', value: addressee.join('\n') });
+
+  const sections = b.lead.paragraphs.length ? [b.lead, ...b.sections] : b.sections;
+  return {
+    id: options.id ?? documentIdFor(reference, title, date),
+    title,
+    date,
+    reference,
+    kenmerk: entries.find((e) => e.key === 'kenmerk')?.value ?? null,
+    subject,
+    addressee: addressee.length ? addressee.join('\n') : meta('addressee'),
+    attachments: meta('attachments'),
+    signatory: signatoryFrom(signatureLines),
+    metadata,
+    sections,
+    decisions: [...decisionsByLabel.values()],
+    source: { fileName, format, sha256: sha256Hex(bytes) },
+  };
+}
+
+function isDecisionItemAhead(unit: Unit): boolean {
+  return unit.type === 'item';
+}
+
+function findFirstTitle(sections: Section[]): string | null {
+  for (const s of sections) if (s.title) return s.title;
+  return null;
+}
+
+/**
+ * Heading levels for text letters, where the layout is lost: a heading directly followed by a
+ * heading is a parent; well-known section names and questions are top level; otherwise a
+ * heading keeps the level of the one before. Markdown levels are used as written.
+ */
+function headingLevels(units: Unit[]): Map<number, number> {
+  const levels = new Map<number, number>();
+  let previous = 1;
+  let forced: number | null = null;
+  units.forEach((unit, i) => {
+    if (unit.type !== 'heading') return;
+    let level: number;
+    if (unit.level !== undefined) level = unit.level;
+    else if (forced !== null) level = forced;
+    else if (TOP_LEVEL_HEADING.test(unit.text) || DECISION_HEADING.test(unit.text) || unit.text.endsWith('?')) level = 1;
+    else level = previous;
+    forced = null;
+    const next = units[i + 1];
+    if (unit.level === undefined && next?.type === 'heading' && next.level === undefined) {
+      forced = Math.min(level + 1, 3);
+    }
+    levels.set(i, level);
+    previous = level;
+  });
+  return levels;
+}
+
+const ORGANISATION_RE = /\b(vereniging|gemeente|vng|stichting|ministerie|bestuur|directie|college|provincie|raad)\b/i;
+
+function signatoryFrom(lines: string[]): string {
+  const flat = lines.map((l) => l.trim()).filter(Boolean);
+  const people = flat.length > 1 && ORGANISATION_RE.test(flat[0]!) ? flat.slice(1) : flat;
+  return people.join(', ');
+}

@@ -1,0 +1,137 @@
+/**
+ * The core services one process owns: both databases, the content store, settings.
+ * Opened by Electron main, by `serve`, and by every CLI command that reads data.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContentStore } from './content/store';
+import { CONTENT_APPLICATION_ID, contentMigrations } from './db/content-migrations';
+import { NOTES_APPLICATION_ID, notesMigrations } from './db/notes-migrations';
+import { openDatabase, type Db } from './db/open';
+import { RaadsmapError } from './errors';
+import { parseLetter } from './letters/parse';
+import { buildPack } from './packs/build';
+import { readPack } from './packs/format';
+import { resolveResourcesDir } from './paths';
+import { SettingsStore } from './settings';
+
+export const LOCAL_PACK_ID = 'eigen-documenten';
+
+export interface ServicesOptions {
+  dataDir: string;
+  resourcesDir?: string;
+  nativeBinding?: string;
+}
+
+export interface Services {
+  dataDir: string;
+  contentDb: Db;
+  notesDb: Db;
+  content: ContentStore;
+  settings: SettingsStore;
+  importLetter: (bytes: Uint8Array, fileName: string) => { documentId: string; title: string; decisionCount: number };
+  close: () => void;
+}
+
+export function openServices(options: ServicesOptions): Services {
+  mkdirSync(options.dataDir, { recursive: true });
+  const contentDb = openDatabase(join(options.dataDir, 'content.db'), {
+    label: 'content.db',
+    applicationId: CONTENT_APPLICATION_ID,
+    migrations: contentMigrations,
+    synchronous: 'NORMAL',
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  let notesDb: Db;
+  try {
+    notesDb = openDatabase(join(options.dataDir, 'notes.db'), {
+      label: 'notes.db',
+      applicationId: NOTES_APPLICATION_ID,
+      migrations: notesMigrations,
+      synchronous: 'FULL',
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    contentDb.close();
+    throw error;
+  }
+  const content = new ContentStore(contentDb);
+  const settings = new SettingsStore(notesDb);
+  ensureDefaultContent(content, options.resourcesDir ?? resolveResourcesDir());
+
+  const importLetter = (bytes: Uint8Array, fileName: string) => {
+    const doc = parseLetter(bytes, fileName);
+    // Imported letters live in the local pack; a re-import of the same letter replaces its copy.
+    const existing = content.getPack(LOCAL_PACK_ID);
+    const docs = existing ? listPackDocuments(content, LOCAL_PACK_ID).filter((d) => d.id !== doc.id) : [];
+    const info = {
+      id: LOCAL_PACK_ID,
+      title: 'Eigen documenten',
+      version: (existing?.version ?? 0) + 1,
+      publisher: null,
+      issued: null,
+    };
+    content.installPack(
+      { info, manifestJson: JSON.stringify({ ...info, documents: [...docs, doc].map((d) => d.id) }), documents: [...docs, doc] },
+      'local',
+    );
+    return { documentId: doc.id, title: doc.title, decisionCount: doc.decisions.length };
+  };
+
+  return {
+    dataDir: options.dataDir,
+    contentDb,
+    notesDb,
+    content,
+    settings,
+    importLetter,
+    close: () => {
+      contentDb.close();
+      notesDb.close();
+    },
+  };
+}
+
+function listPackDocuments(content: ContentStore, packId: string) {
+  return content
+    .listDocumentIdsInPack(packId)
+    .map((id) => content.getDocumentFromPack(packId, id));
+}
+
+/**
+ * First start installs the default content from resources/: `default.raadsmap` when a built pack
+ * ships there, else the letters in `default-content/` built by the same pack builder.
+ * A newer bundled version replaces an older one; an installed equal or newer version is kept.
+ */
+export function ensureDefaultContent(content: ContentStore, resourcesDir: string): void {
+  const folder = join(resourcesDir, 'default-content');
+  let manifest: { id?: string; version?: number };
+  try {
+    manifest = JSON.parse(readFileSync(join(folder, 'pack.json'), 'utf8')) as typeof manifest;
+  } catch (cause) {
+    throw new RaadsmapError(
+      'file-not-found',
+      `De standaardinhoud ontbreekt in ${folder}.`,
+      `The default content is missing from ${folder}.`,
+      { cause },
+    );
+  }
+  const installed = manifest.id ? content.getPack(manifest.id) : null;
+  if (installed && installed.version >= (manifest.version ?? 1)) return;
+  const built = buildPack([folder]);
+  const pack = readPack(built.bytes);
+  content.installPack(
+    {
+      info: {
+        id: pack.manifest.id,
+        title: pack.manifest.title,
+        version: pack.manifest.version,
+        publisher: pack.manifest.publisher,
+        issued: pack.manifest.issued,
+      },
+      manifestJson: pack.manifestJson,
+      documents: pack.documents,
+    },
+    'bundled',
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The names of the contract's calls, without their schemas, so the preload can expose them
+ * without bundling zod. `contract.ts` is checked against this list at compile time.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'library.list',
+  'documents.get',
+  'letters.import',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** IPC channel for a method. */
+export function channelFor(method: MethodName): string {
+  return `raadsmap:${method}`;
+}

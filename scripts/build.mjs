@@ -1,0 +1,34 @@
+// Builds everything the app, the CLI and the tests run: the Node/Electron bundles with esbuild
+// and the renderer with Vite. `node scripts/build.mjs [--node-only]`.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: { __RAADSMAP_VERSION__: JSON.stringify(pkg.version) },
+  // Native and Electron modules stay outside the bundle.
+  external: ['better-sqlite3', 'electron'],
+};
+
+const started = Date.now();
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/cli/cli.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  // The preload runs sandboxed: it may require only 'electron'; everything else is bundled in.
+  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', sourcemap: false }),
+]);
+if (!process.argv.includes('--node-only')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
+}
+process.stderr.write(`build: ${Date.now() - started} ms\n`);

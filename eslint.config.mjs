@@ -20,7 +20,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The core runs under plain Node (CLI, serve, tests): no Electron here.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'The core runs under plain Node (CLI, serve, tests): no Electron here.' },
+          ],
+        },
       ],
     },
   },
@@ -31,7 +35,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'shared/ is imported by the renderer.' }],
-          patterns: [{ group: ['node:*', '../core/*', '../main/*'], message: 'shared/ is imported by the renderer: types and zod only.' }],
+          patterns: [
+            {
+              group: ['node:*', '../core/*', '../main/*'],
+              message: 'shared/ is imported by the renderer: types and zod only.',
+            },
+          ],
         },
       ],
     },
@@ -48,7 +57,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer reaches main only through window.raadsmap.' }],
           patterns: [
             { group: ['node:*', 'fs', 'path', 'better-sqlite3'], message: 'The renderer has no Node.' },
-            { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/bridge/**'], message: 'The renderer may import electron/shared only.' },
+            {
+              group: ['**/electron/core/**', '**/electron/main/**', '**/electron/bridge/**'],
+              message: 'The renderer may import electron/shared only.',
+            },
           ],
         },
       ],
@@ -59,9 +71,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../core/*', '../main/*', '../shared/contract', 'zod'], message: 'The preload stays small: method names only.' }] },
+        {
+          patterns: [
+            {
+              group: ['../core/*', '../main/*', '../shared/contract', 'zod'],
+              message: 'The preload stays small: method names only.',
+            },
+          ],
+        },
       ],
     },
+  },
+  {
+    // Code passed to page.evaluate runs in the browser.
+    files: ['test/e2e/**', 'scripts/bench-*.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
     files: ['**/*.cjs'],

@@ -25,7 +25,12 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/cli/cli.ts'], outfile: 'dist/cli.cjs' }),
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
   // The preload runs sandboxed: it may require only 'electron'; everything else is bundled in.
-  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', sourcemap: false }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    sourcemap: false,
+  }),
 ]);
 if (!process.argv.includes('--node-only')) {
   const { build: viteBuild } = await import('vite');

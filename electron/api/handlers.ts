@@ -40,7 +40,8 @@ function invalidRequest(detail: string): RaadsmapError {
 /** Validates and runs one call. Never throws: errors become an envelope both languages can show. */
 export function dispatch(handlers: Handlers, method: unknown, payload: unknown): Envelope<unknown> {
   try {
-    if (!isMethod(method)) throw invalidRequest(`onbekende aanroep / unknown call ${JSON.stringify(String(method)).slice(0, 80)}`);
+    if (!isMethod(method))
+      throw invalidRequest(`onbekende aanroep / unknown call ${JSON.stringify(String(method)).slice(0, 80)}`);
     const parsed = contract[method].args.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -227,7 +227,10 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   }
   res.statusCode = 200;
   res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
-  res.setHeader('Cache-Control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store');
+  res.setHeader(
+    'Cache-Control',
+    file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store',
+  );
   res.end(readFileSync(file));
 }
 

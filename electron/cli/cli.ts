@@ -66,6 +66,13 @@ export function parseArgs(argv: string[]): Parsed {
     const name = m[1]!;
     if (BOOLEAN_FLAGS.has(name)) {
       flags.set(name, true);
+    } else if (
+      name === 'version' &&
+      m[2] === undefined &&
+      (argv[i + 1] === undefined || argv[i + 1]!.startsWith('-'))
+    ) {
+      // `raadsmap --version` alone prints the program's version; `pack build --version 3` sets the pack's.
+      flags.set(name, true);
     } else if (VALUE_FLAGS.has(name)) {
       const value = m[2] ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} heeft een waarde nodig.`, `--${name} needs a value.`);
@@ -85,7 +92,8 @@ function str(flags: Parsed['flags'], name: string): string | undefined {
 function int(flags: Parsed['flags'], name: string): number | undefined {
   const v = str(flags, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} moet een geheel getal zijn.`, `--${name} must be a whole number.`);
+  if (!/^\d+$/.test(v))
+    throw new UsageError(`--${name} moet een geheel getal zijn.`, `--${name} must be a whole number.`);
   return Number(v);
 }
 
@@ -161,7 +169,11 @@ function packBuild(parsed: Parsed): void {
     id: built.input.id,
     title: built.input.title,
     version: built.input.version,
-    documents: built.input.documents.map((d) => ({ id: d.model.id, title: d.model.title, decisions: d.model.decisions.length })),
+    documents: built.input.documents.map((d) => ({
+      id: d.model.id,
+      title: d.model.title,
+      decisions: d.model.decisions.length,
+    })),
   };
   if (parsed.flags.has('json')) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -174,7 +186,11 @@ function packBuild(parsed: Parsed): void {
 
 function packInspect(parsed: Parsed): void {
   const file = parsed.positional[2];
-  if (!file) throw new UsageError('Gebruik: raadsmap pack inspect FILE.raadsmap [--json]', 'Usage: raadsmap pack inspect FILE.raadsmap [--json]');
+  if (!file)
+    throw new UsageError(
+      'Gebruik: raadsmap pack inspect FILE.raadsmap [--json]',
+      'Usage: raadsmap pack inspect FILE.raadsmap [--json]',
+    );
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -197,7 +213,12 @@ function packInspect(parsed: Parsed): void {
       signatory: d.signatory,
       tags: manifestDocuments.find((m) => m.id === d.id)?.tags ?? [],
       original: manifestDocuments.find((m) => m.id === d.id)?.original ?? null,
-      decisions: d.decisions.map((x) => ({ label: x.label, text: x.text, ...(x.stem ? { stem: x.stem } : {}), hash: x.hash })),
+      decisions: d.decisions.map((x) => ({
+        label: x.label,
+        text: x.text,
+        ...(x.stem ? { stem: x.stem } : {}),
+        hash: x.hash,
+      })),
       sections: sectionsForJson(d.sections),
     })),
   };
@@ -217,7 +238,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseArgs(argv);
     const [command, sub] = parsed.positional;
-    if (argv.includes('--version')) {
+    if (!command && parsed.flags.get('version') === true) {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     }
@@ -246,7 +267,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Fout: ${error.nl}\nError: ${error.en}\n`);
       return error.code === 'usage' ? 2 : 1;
     }
-    process.stderr.write(`Onverwachte fout / Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Onverwachte fout / Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

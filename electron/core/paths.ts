@@ -9,7 +9,11 @@ export const APP_NAME = 'Raadsmap';
  * The per-user data folder: `--data DIR`, else `RAADSMAP_DATA`, else the OS app-data path
  * (the same folder Electron's `app.getPath('userData')` gives for productName Raadsmap).
  */
-export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function resolveDataDir(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (explicit) return resolve(explicit);
   if (env.RAADSMAP_DATA) return resolve(env.RAADSMAP_DATA);
   const home = homedir();

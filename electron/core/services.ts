@@ -72,7 +72,11 @@ export function openServices(options: ServicesOptions): Services {
       issued: null,
     };
     content.installPack(
-      { info, manifestJson: JSON.stringify({ ...info, documents: [...docs, doc].map((d) => d.id) }), documents: [...docs, doc] },
+      {
+        info,
+        manifestJson: JSON.stringify({ ...info, documents: [...docs, doc].map((d) => d.id) }),
+        documents: [...docs, doc],
+      },
       'local',
     );
     return { documentId: doc.id, title: doc.title, decisionCount: doc.decisions.length };
@@ -93,9 +97,7 @@ export function openServices(options: ServicesOptions): Services {
 }
 
 function listPackDocuments(content: ContentStore, packId: string) {
-  return content
-    .listDocumentIdsInPack(packId)
-    .map((id) => content.getDocumentFromPack(packId, id));
+  return content.listDocumentIdsInPack(packId).map((id) => content.getDocumentFromPack(packId, id));
 }
 
 /**

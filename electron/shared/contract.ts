@@ -63,7 +63,11 @@ export const contract = {
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every method name has a schema and every schema a name.
-type _Exact = [keyof typeof contract] extends [MethodName] ? ([MethodName] extends [keyof typeof contract] ? true : never) : never;
+type _Exact = [keyof typeof contract] extends [MethodName]
+  ? [MethodName] extends [keyof typeof contract]
+    ? true
+    : never
+  : never;
 const _exact: _Exact = true;
 void _exact;
 
@@ -80,9 +84,7 @@ export function isMethod(name: unknown): name is Method {
 }
 
 /** What crosses a transport: a value or a user-facing error in both languages. */
-export type Envelope<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; nl: string; en: string } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; nl: string; en: string } };
 
 /** The API object the renderer sees, over IPC (`window.raadsmap`) or over the bridge. */
 export type RaadsmapApi = {

@@ -4,13 +4,7 @@
  */
 
 export type ParagraphKind =
-  | 'paragraph'
-  | 'list-item'
-  | 'numbered-item'
-  | 'decision'
-  | 'salutation'
-  | 'closing'
-  | 'signature';
+  'paragraph' | 'list-item' | 'numbered-item' | 'decision' | 'salutation' | 'closing' | 'signature';
 
 /** An inline emphasis range inside a paragraph's plain text (UTF-16 offsets, end exclusive). */
 export interface TextMark {

@@ -54,6 +54,8 @@ export async function startServe(dataDir: string): Promise<ServeHandle> {
 }
 
 export const test = base.extend<{ dataDir: string; serve: ServeHandle; app: Page }>({
+  // Playwright reads the fixture's dependencies from this destructuring pattern: it must be `{}`.
+  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'raadsmap-e2e-'));
     await use(dir);

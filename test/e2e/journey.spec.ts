@@ -114,7 +114,9 @@ test('the whole journey works keyboard-only', async ({ app: page }) => {
 
   // Decisions reachable: the next Tab stops inside the text after the jump target, and the
   // decisions block is reachable from the table of contents too.
-  const decisionsLink = page.getByRole('navigation', { name: 'Inhoudsopgave' }).getByRole('link', { name: /^Gevraagde besluiten \(5\)$/ });
+  const decisionsLink = page
+    .getByRole('navigation', { name: 'Inhoudsopgave' })
+    .getByRole('link', { name: /^Gevraagde besluiten \(5\)$/ });
   await decisionsLink.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Gevraagde besluiten' }).first()).toBeFocused();

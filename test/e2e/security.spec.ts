@@ -20,11 +20,18 @@ test('the bridge refuses requests without the token or with a foreign Host or Or
     // Right token, foreign Host (DNS rebinding) or foreign Origin (another site): refused.
     const auth = { Authorization: `Bearer ${serve.token}` };
     expect((await anonymous.post(api, { data: {}, headers: { ...auth, Host: 'evil.example:80' } })).status()).toBe(403);
-    expect((await anonymous.post(api, { data: {}, headers: { ...auth, Origin: 'http://evil.example' } })).status()).toBe(403);
+    expect(
+      (await anonymous.post(api, { data: {}, headers: { ...auth, Origin: 'http://evil.example' } })).status(),
+    ).toBe(403);
     expect((await anonymous.post(api, { data: {}, headers: { ...auth, Origin: 'null' } })).status()).toBe(403);
     // Not JSON: refused (no form posts from elsewhere).
     expect(
-      (await anonymous.post(api, { data: 'x=1', headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' } })).status(),
+      (
+        await anonymous.post(api, {
+          data: 'x=1',
+          headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+        })
+      ).status(),
     ).toBe(415);
     // Payloads are validated in main.
     const bad = await anonymous.post(`${serve.origin}/api/documents.get`, { data: { id: 42 }, headers: auth });

@@ -77,13 +77,26 @@ export class ContentStore {
         now.toISOString(),
         pack.manifestJson,
       );
-      const seq = (db.prepare('SELECT COALESCE(MAX(installed_seq), 0) + 1 AS seq FROM documents').get() as { seq: number }).seq;
+      const seq = (
+        db.prepare('SELECT COALESCE(MAX(installed_seq), 0) + 1 AS seq FROM documents').get() as { seq: number }
+      ).seq;
       pack.documents.forEach((doc, ord) => {
         const docPk = Number(
           insertDoc.run(
-            pack.info.id, doc.id, ord, doc.title, doc.date, doc.reference, doc.kenmerk, doc.subject,
-            doc.addressee, doc.attachments, doc.signatory, JSON.stringify(doc.metadata),
-            JSON.stringify(doc.source), seq,
+            pack.info.id,
+            doc.id,
+            ord,
+            doc.title,
+            doc.date,
+            doc.reference,
+            doc.kenmerk,
+            doc.subject,
+            doc.addressee,
+            doc.attachments,
+            doc.signatory,
+            JSON.stringify(doc.metadata),
+            JSON.stringify(doc.source),
+            seq,
           ).lastInsertRowid,
         );
         let paragraphOrd = 0;
@@ -94,8 +107,17 @@ export class ContentStore {
             );
             for (const p of section.paragraphs) {
               insertParagraph.run(
-                docPk, sectionPk, p.id, paragraphOrd++, p.kind, p.text, p.marker ?? null, p.depth ?? null,
-                p.decisionLabel ?? null, p.decisionStem ? 1 : 0, p.marks ? JSON.stringify(p.marks) : null,
+                docPk,
+                sectionPk,
+                p.id,
+                paragraphOrd++,
+                p.kind,
+                p.text,
+                p.marker ?? null,
+                p.depth ?? null,
+                p.decisionLabel ?? null,
+                p.decisionStem ? 1 : 0,
+                p.marks ? JSON.stringify(p.marks) : null,
               );
             }
             addSections(section.sections, sectionPk);
@@ -120,12 +142,24 @@ export class ContentStore {
          FROM packs p ORDER BY p.installed_at, p.id`,
       )
       .all() as Array<{
-      id: string; title: string; version: number; publisher: string | null; issued: string | null;
-      source: PackSource; installed_at: string; document_count: number;
+      id: string;
+      title: string;
+      version: number;
+      publisher: string | null;
+      issued: string | null;
+      source: PackSource;
+      installed_at: string;
+      document_count: number;
     }>;
     return rows.map((r) => ({
-      id: r.id, title: r.title, version: r.version, publisher: r.publisher, issued: r.issued,
-      source: r.source, installedAt: r.installed_at, documentCount: r.document_count,
+      id: r.id,
+      title: r.title,
+      version: r.version,
+      publisher: r.publisher,
+      issued: r.issued,
+      source: r.source,
+      installedAt: r.installed_at,
+      documentCount: r.document_count,
     }));
   }
 
@@ -138,12 +172,24 @@ export class ContentStore {
          ORDER BY c.date IS NULL, c.date DESC, c.title`,
       )
       .all() as Array<{
-      doc_id: string; title: string; date: string | null; reference: string | null; subject: string | null;
-      pack_id: string; pack_title: string; decision_count: number;
+      doc_id: string;
+      title: string;
+      date: string | null;
+      reference: string | null;
+      subject: string | null;
+      pack_id: string;
+      pack_title: string;
+      decision_count: number;
     }>;
     return rows.map((r) => ({
-      id: r.doc_id, title: r.title, date: r.date, reference: r.reference, subject: r.subject,
-      decisionCount: r.decision_count, packId: r.pack_id, packTitle: r.pack_title,
+      id: r.doc_id,
+      title: r.title,
+      date: r.date,
+      reference: r.reference,
+      subject: r.subject,
+      decisionCount: r.decision_count,
+      packId: r.pack_id,
+      packTitle: r.pack_title,
     }));
   }
 
@@ -152,8 +198,11 @@ export class ContentStore {
   }
 
   listDocumentIdsInPack(packId: string): string[] {
-    return (this.db.prepare('SELECT doc_id FROM documents WHERE pack_id = ? ORDER BY ord').all(packId) as Array<{ doc_id: string }>)
-      .map((r) => r.doc_id);
+    return (
+      this.db.prepare('SELECT doc_id FROM documents WHERE pack_id = ? ORDER BY ord').all(packId) as Array<{
+        doc_id: string;
+      }>
+    ).map((r) => r.doc_id);
   }
 
   /** The shown copy of a document: from the pack installed or updated last. */
@@ -166,8 +215,7 @@ export class ContentStore {
 
   getDocumentFromPack(packId: string, id: string): LetterDocument {
     const row = this.db.prepare('SELECT * FROM documents WHERE pack_id = ? AND doc_id = ?').get(packId, id) as
-      | DocumentRow
-      | undefined;
+      DocumentRow | undefined;
     return this.loadDocument(row, id);
   }
 
@@ -181,15 +229,28 @@ export class ContentStore {
     }
     const sectionRows = this.db
       .prepare('SELECT pk, section_id, parent, title, level FROM sections WHERE document = ? ORDER BY parent, ord')
-      .all(row.pk) as Array<{ pk: number; section_id: string; parent: number | null; title: string | null; level: number }>;
+      .all(row.pk) as Array<{
+      pk: number;
+      section_id: string;
+      parent: number | null;
+      title: string | null;
+      level: number;
+    }>;
     const paragraphRows = this.db
       .prepare(
         `SELECT section, paragraph_id, kind, text, marker, depth, decision_label, decision_stem, marks_json
          FROM paragraphs WHERE document = ? ORDER BY ord`,
       )
       .all(row.pk) as Array<{
-      section: number; paragraph_id: string; kind: Paragraph['kind']; text: string; marker: string | null;
-      depth: number | null; decision_label: string | null; decision_stem: number; marks_json: string | null;
+      section: number;
+      paragraph_id: string;
+      kind: Paragraph['kind'];
+      text: string;
+      marker: string | null;
+      depth: number | null;
+      decision_label: string | null;
+      decision_stem: number;
+      marks_json: string | null;
     }>;
     const byPk = new Map<number, Section>();
     const roots: Section[] = [];
@@ -213,7 +274,13 @@ export class ContentStore {
     const decisions = (
       this.db
         .prepare('SELECT label, text, stem, hash, paragraph_ids_json FROM decisions WHERE document = ? ORDER BY ord')
-        .all(row.pk) as Array<{ label: string; text: string; stem: string | null; hash: string; paragraph_ids_json: string }>
+        .all(row.pk) as Array<{
+        label: string;
+        text: string;
+        stem: string | null;
+        hash: string;
+        paragraph_ids_json: string;
+      }>
     ).map((d) => {
       const decision: Decision = {
         label: d.label,

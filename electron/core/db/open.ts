@@ -71,7 +71,10 @@ function invalid(label: string, file: string, cause: unknown): RaadsmapError {
   );
 }
 
-export function migrate(db: Db, options: Pick<OpenOptions, 'label' | 'migrations' | 'applicationId' | 'readonly'>): void {
+export function migrate(
+  db: Db,
+  options: Pick<OpenOptions, 'label' | 'migrations' | 'applicationId' | 'readonly'>,
+): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = latestVersion(options.migrations);
   if (current > latest) {

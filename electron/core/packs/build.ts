@@ -52,13 +52,21 @@ function readPackJson(file: string): PackJson {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : '';
-    throw new RaadsmapError('pack-invalid', `${file} klopt niet (${where}).`, `${file} is not a valid pack.json (${where}).`);
+    throw new RaadsmapError(
+      'pack-invalid',
+      `${file} klopt niet (${where}).`,
+      `${file} is not a valid pack.json (${where}).`,
+    );
   }
   return parsed.data;
 }
 
 /** Expands folders; finds pack.json; returns letter files in pack.json's order, then by name. */
-export function collectInputs(paths: string[]): { packJson: PackJson | null; packJsonDir: string | null; files: string[] } {
+export function collectInputs(paths: string[]): {
+  packJson: PackJson | null;
+  packJsonDir: string | null;
+  files: string[];
+} {
   let packJson: PackJson | null = null;
   let packJsonDir: string | null = null;
   const files: string[] = [];
@@ -68,7 +76,12 @@ export function collectInputs(paths: string[]): { packJson: PackJson | null; pac
     try {
       stat = statSync(full);
     } catch (cause) {
-      throw new RaadsmapError('file-not-found', `Bestand of map niet gevonden: ${p}`, `File or folder not found: ${p}`, { cause });
+      throw new RaadsmapError(
+        'file-not-found',
+        `Bestand of map niet gevonden: ${p}`,
+        `File or folder not found: ${p}`,
+        { cause },
+      );
     }
     if (stat.isDirectory()) {
       for (const name of readdirSync(full).sort()) {
@@ -98,7 +111,11 @@ export function collectInputs(paths: string[]): { packJson: PackJson | null; pac
 export function buildPack(paths: string[], options: BuildOptions = {}): BuiltPack {
   const { packJson, packJsonDir, files } = collectInputs(paths);
   if (!files.length) {
-    throw new RaadsmapError('usage', 'Geen brieven gevonden om in het pakket te zetten (.txt of .md).', 'No letters found to put in the pack (.txt or .md).');
+    throw new RaadsmapError(
+      'usage',
+      'Geen brieven gevonden om in het pakket te zetten (.txt of .md).',
+      'No letters found to put in the pack (.txt or .md).',
+    );
   }
   const id = options.id ?? packJson?.id;
   const title = options.title ?? packJson?.title;
@@ -130,7 +147,12 @@ export function buildPack(paths: string[], options: BuildOptions = {}): BuiltPac
     issued: packJson?.issued ?? null,
     publisher: packJson?.publisher ?? null,
     ...(packJson?.meeting
-      ? { meeting: { date: packJson.meeting.date ?? null, amendmentDeadline: packJson.meeting.amendmentDeadline ?? null } }
+      ? {
+          meeting: {
+            date: packJson.meeting.date ?? null,
+            amendmentDeadline: packJson.meeting.amendmentDeadline ?? null,
+          },
+        }
       : {}),
     ...(packJson?.changelog ? { changelog: packJson.changelog } : {}),
     documents,

@@ -52,7 +52,10 @@ export const manifestSchema = z
             title: z.string().max(2000),
             sha256: z.string().regex(/^[0-9a-f]{64}$/),
             original: z
-              .object({ name: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+              .object({
+                name: z.string().regex(/^[^/\\:*?"<>|\0]{1,200}$/),
+                sha256: z.string().regex(/^[0-9a-f]{64}$/),
+              })
               .strict(),
             tags: z.array(z.string().min(1).max(100)).max(100).optional(),
           })
@@ -97,7 +100,10 @@ export function writePack(input: PackInput): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const documents: PackManifest['documents'] = input.documents.map((d) => {
     if (ids.has(d.model.id)) {
-      throw invalidPack(`het document-id "${d.model.id}" komt twee keer voor.`, `document id "${d.model.id}" occurs twice.`);
+      throw invalidPack(
+        `het document-id "${d.model.id}" komt twee keer voor.`,
+        `document id "${d.model.id}" occurs twice.`,
+      );
     }
     ids.add(d.model.id);
     const model = strToU8(JSON.stringify(d.model));
@@ -151,7 +157,10 @@ export function readPack(bytes: Uint8Array): ReadPack {
           throw invalidPack('te veel bestanden in het pakket.', 'too many entries in the pack.');
         }
         if (!isSafeEntryName(file.name)) {
-          throw invalidPack(`ongeldige naam "${file.name}" in het pakket.`, `unsafe entry name "${file.name}" in the pack.`);
+          throw invalidPack(
+            `ongeldige naam "${file.name}" in het pakket.`,
+            `unsafe entry name "${file.name}" in the pack.`,
+          );
         }
         if (file.originalSize > PACK_LIMITS.entryBytes || total > PACK_LIMITS.totalUncompressedBytes) {
           throw invalidPack('het pakket is uitgepakt te groot.', 'the pack is too large when unpacked.');
@@ -176,10 +185,16 @@ export function readPack(bytes: Uint8Array): ReadPack {
     const modelBytes = files[`documents/${entry.id}.json`];
     const original = files[`originals/${entry.id}/${entry.original.name}`];
     if (!modelBytes || !original) {
-      throw invalidPack(`bestanden van document "${entry.id}" ontbreken.`, `files of document "${entry.id}" are missing.`);
+      throw invalidPack(
+        `bestanden van document "${entry.id}" ontbreken.`,
+        `files of document "${entry.id}" are missing.`,
+      );
     }
     if (sha256Hex(modelBytes) !== entry.sha256 || sha256Hex(original) !== entry.original.sha256) {
-      throw invalidPack(`de controlesom van document "${entry.id}" klopt niet.`, `the checksum of document "${entry.id}" does not match.`);
+      throw invalidPack(
+        `de controlesom van document "${entry.id}" klopt niet.`,
+        `the checksum of document "${entry.id}" does not match.`,
+      );
     }
     const model = parseJson(letterDocumentSchema, strFromU8(modelBytes), `documents/${entry.id}.json`);
     if (model.id !== entry.id) {
@@ -193,8 +208,10 @@ export function readPack(bytes: Uint8Array): ReadPack {
 
 function isSafeEntryName(name: string): boolean {
   if (name === 'manifest.json') return true;
-  return /^documents\/[a-z0-9][a-z0-9._-]{0,127}\.json$/.test(name) ||
-    /^originals\/[a-z0-9][a-z0-9._-]{0,127}\/[^/\\:*?"<>|\0]{1,200}$/.test(name) && !name.includes('..');
+  return (
+    /^documents\/[a-z0-9][a-z0-9._-]{0,127}\.json$/.test(name) ||
+    (/^originals\/[a-z0-9][a-z0-9._-]{0,127}\/[^/\\:*?"<>|\0]{1,200}$/.test(name) && !name.includes('..'))
+  );
 }
 
 function parseJson<T>(schema: z.ZodType<T>, text: string, name: string): T {

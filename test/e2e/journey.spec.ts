@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, startServe, test } from './fixtures';
 
 const DECISION_LABELS = ['1a', '1b', '1c', '1d', '1e'];
 
@@ -63,7 +63,7 @@ test('library → letter → table of contents → decisions 1a–1e', async ({ 
   await expect(page.getByTestId('library-ready')).toBeVisible();
 });
 
-test('English, larger text and dark theme are kept across a restart', async ({ app: page }) => {
+test('English, larger text and dark theme are kept across a restart', async ({ app: page, serve, dataDir }) => {
   await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -76,12 +76,21 @@ test('English, larger text and dark theme are kept across a restart', async ({ a
   await expect(page.getByRole('heading', { name: 'Requested decisions' }).first()).toBeVisible();
   await screenshot(page, 'reader-en-dark-125');
 
-  await page.reload();
-  await expect(page.getByTestId('reader-ready')).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const fontSize = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  expect(fontSize).toBe('20px');
+  // Stop the app and start it again on the same data folder.
+  await serve.stop();
+  const restarted = await startServe(dataDir);
+  try {
+    await page.goto(restarted.url);
+    await expect(page.getByTestId('library-ready')).toBeVisible();
+    await page.getByRole('link', { name: 'Gemeenten 2024' }).click();
+    await expect(page.getByTestId('reader-ready')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const fontSize = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(fontSize).toBe('20px');
+  } finally {
+    await restarted.stop();
+  }
 });
 
 test('the whole journey works keyboard-only', async ({ app: page }) => {

@@ -38,6 +38,14 @@ export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
       `"${fileName}" is too large (${mb} MB); a letter may be at most 50 MB.`,
     );
   }
+  const docFormat = knownDocumentFormat(bytes);
+  if (docFormat) {
+    throw new RaadsmapError(
+      'unsupported-format',
+      `"${fileName}" is een ${docFormat}-bestand, geen tekst. Sla de brief op als tekst (.txt) of Markdown (.md) en probeer het opnieuw.`,
+      `"${fileName}" is a ${docFormat} file, not text. Save the letter as plain text (.txt) or Markdown (.md) and try again.`,
+    );
+  }
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -69,21 +77,32 @@ export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
     .replace(/\u00ad/g, '')
     .normalize('NFC');
   if (text.trim() === '') {
-    throw new RaadsmapError(
-      'empty-file',
-      `"${fileName}" is leeg.`,
-      `"${fileName}" is empty.`,
-    );
+    throw new RaadsmapError('empty-file', `"${fileName}" is leeg.`, `"${fileName}" is empty.`);
   }
   return text;
 }
 
-/** NUL bytes, or many control characters in the first 8 KB, mean binary data. */
+const MAGIC: Array<[number[], string]> = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF'], // %PDF-
+  [[0x50, 0x4b, 0x03, 0x04], 'Word/ZIP'], // .docx, .odt, .zip
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'Word'], // .doc
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF'], // {\rtf
+];
+
+/** A document format someone may save with a .txt name: PDF, Word, RTF. */
+function knownDocumentFormat(bytes: Uint8Array): string | null {
+  for (const [magic, name] of MAGIC) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return name;
+  }
+  return null;
+}
+
+/** A NUL byte anywhere, or many control characters in the first 8 KB, mean binary data. */
 function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) >= 0) return true;
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) return true;
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
   }
   return sample.length > 0 && control / sample.length > 0.02;

@@ -1,16 +1,7 @@
 /** Recognising the metadata block of a ledenbrief: labels, values, dates and Lbr.-numbers. */
 
 export type MetadataKey =
-  | 'date'
-  | 'kenmerk'
-  | 'reference'
-  | 'phone'
-  | 'attachments'
-  | 'subject'
-  | 'contact'
-  | 'email'
-  | 'addressee'
-  | 'other';
+  'date' | 'kenmerk' | 'reference' | 'phone' | 'attachments' | 'subject' | 'contact' | 'email' | 'addressee' | 'other';
 
 const LABELS: Array<[RegExp, MetadataKey]> = [
   [/^datum$/i, 'date'],
@@ -71,9 +62,30 @@ export function normaliseReference(value: string): string {
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maart: 3, mrt: 3, april: 4, apr: 4, mei: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, augustus: 8, aug: 8, september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 function iso(y: number, m: number, d: number): string | null {

@@ -3,14 +3,7 @@
  * Pure (no I/O): callers pass bytes and a file name, and get a LetterDocument or a RaadsmapError.
  */
 import { createHash } from 'node:crypto';
-import type {
-  Decision,
-  LetterDocument,
-  MetadataField,
-  Paragraph,
-  Section,
-  TextMark,
-} from '../../shared/model';
+import type { Decision, LetterDocument, MetadataField, Paragraph, Section, TextMark } from '../../shared/model';
 import { RaadsmapError } from '../errors';
 import {
   classify,
@@ -53,7 +46,16 @@ const TOP_LEVEL_HEADING =
 const CLOSING_RE = /^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend|namens\b)/i;
 const SALUTATION_RE = /^(geachte?|beste|lieve)\b.*,$/i;
 
-function extractMarks(raw: string, markdown: boolean): { text: string; marks?: TextMark[] } {
+/** Markdown inline syntax that is not emphasis: links and images keep their text, code its content. */
+function stripInlineMarkdown(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '$1')
+    .replace(/<((?:https?:\/\/|mailto:)[^>\s]+)>/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1');
+}
+
+function extractMarks(input: string, markdown: boolean): { text: string; marks?: TextMark[] } {
+  const raw = markdown ? stripInlineMarkdown(input) : input;
   const re = markdown
     ? /\*\*([^*\n]+?)\*\*|__([^_\n]+?)__|\*([^*\s][^*\n]*?)\*|(?<![\p{L}\d])_([^_\s][^_\n]*?)_(?![\p{L}\d])/gu
     : /\*\*([^*\n]+?)\*\*|\*([^*\s][^*\n]*?)\*/g;
@@ -92,17 +94,19 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
   const markdown = format === 'markdown';
 
   const rawBlocks = markdown ? splitMarkdownBlocks(text) : splitTextBlocks(text);
-  const { blocks: afterMeta, entries, addressee } = extractMetadata(rawBlocks);
+  const { blocks: afterMeta, entries, addressee, title: frontTitle } = extractMetadata(rawBlocks);
   const units = joinPageBreaks(classify(dropFooters(afterMeta), format));
 
   // Markdown: a single leading H1 is the document title, not a section.
   let mdTitle: string | null = null;
   if (markdown) {
+    // Text before it (an addressee line, say) may precede it, but no other heading.
     const h1s = units.filter((u) => u.type === 'heading' && u.level === 1);
-    const first = units[0];
+    const firstHeading = units.findIndex((u) => u.type === 'heading');
+    const first = units[firstHeading];
     if (h1s.length === 1 && first?.type === 'heading' && first.level === 1) {
-      mdTitle = first.text;
-      units.shift();
+      mdTitle = extractMarks(first.text, true).text;
+      units.splice(firstHeading, 1);
       for (const u of units) if (u.type === 'heading' && u.level) u.level = Math.max(1, u.level - 1);
     }
   }
@@ -123,10 +127,22 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
   };
 
   const levels = headingLevels(units);
+  // Headings whose section (up to the next heading) holds a list item.
+  const headingHasItems = new Set<number>();
+  let lastHeading = -1;
+  units.forEach((u, i) => {
+    if (u.type === 'heading') lastHeading = i;
+    else if (u.type === 'item' && lastHeading >= 0) headingHasItems.add(lastHeading);
+  });
   const decisionsByLabel = new Map<string, Decision>();
   let inDecisions = false;
-  let stem: { number: string; text: string; paragraph: Paragraph } | null = null;
+  let stem: { number: string; text: string; paragraph: Paragraph; subItems: number } | null = null;
   let decisionOrdinal = 0;
+  /** Whether the current decision section has a list; if not, its first paragraph is the decision. */
+  let sectionHasItems = false;
+  let proseDecisionTaken = false;
+  const proseDecisions: Paragraph[] = [];
+  let itemDecisions = 0;
   let closingSeen = false;
   const signatureLines: string[] = [];
   let salutationSeen = false;
@@ -152,16 +168,18 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
       b.sectionCount++;
       const section: Section = {
         id: `s${String(b.sectionCount).padStart(2, '0')}`,
-        title: unit.text,
+        title: markdown ? extractMarks(unit.text, true).text : unit.text,
         level,
         paragraphs: [],
         sections: [],
       };
       (b.stack.length ? b.stack[b.stack.length - 1]!.sections : b.sections).push(section);
       b.stack.push(section);
-      inDecisions = DECISION_HEADING.test(unit.text);
+      inDecisions = DECISION_HEADING.test(section.title!);
       stem = null;
       decisionOrdinal = 0;
+      proseDecisionTaken = false;
+      sectionHasItems = headingHasItems.has(index);
       return;
     }
     const textOf = (u: Unit) => extractMarks(u.text, markdown);
@@ -175,10 +193,15 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
         return;
       }
     }
-    if (unit.type === 'paragraph' && CLOSING_RE.test(unit.text) && unit.text.length <= 60) {
+    if (unit.type === 'paragraph' && isClosing(unit.lines[0]!)) {
+      // "Met vriendelijke groet," — possibly with the signature in the same block, no blank line between.
       closingSeen = true;
       inDecisions = false;
-      addParagraph({ kind: 'closing', text: unit.text });
+      addParagraph({ kind: 'closing', text: unit.lines[0]! });
+      for (const line of unit.lines.slice(1)) {
+        signatureLines.push(line);
+        addParagraph({ kind: 'signature', text: line });
+      }
       return;
     }
     if (unit.type === 'paragraph' && !salutationSeen && SALUTATION_RE.test(unit.text) && unit.text.length <= 80) {
@@ -187,7 +210,13 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
         // The salutation opens the letter proper: it does not belong to the summary's last section.
         b.stack.length = 0;
         b.sectionCount++;
-        const section: Section = { id: `s${String(b.sectionCount).padStart(2, '0')}`, title: null, level: 1, paragraphs: [], sections: [] };
+        const section: Section = {
+          id: `s${String(b.sectionCount).padStart(2, '0')}`,
+          title: null,
+          level: 1,
+          paragraphs: [],
+          sections: [],
+        };
         b.sections.push(section);
         b.stack.push(section);
         inDecisions = false;
@@ -197,10 +226,11 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
     }
     if (unit.type === 'paragraph') {
       const para = addParagraph({ kind: 'paragraph', ...textOf(unit) });
-      if (inDecisions && decisionsByLabel.size === 0 && !units.slice(index + 1).some(isDecisionItemAhead)) {
+      if (inDecisions && !sectionHasItems && !proseDecisionTaken) {
         // A decision stated as prose, with no list: one item to take a position on.
-        decisionOrdinal++;
-        recordDecision(String(decisionOrdinal), para.text, para);
+        proseDecisionTaken = true;
+        proseDecisions.push(para);
+        recordDecision('1', para.text, para);
       }
       return;
     }
@@ -214,11 +244,17 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
       ...(marks ? { marks } : {}),
     });
     if (!inDecisions) return;
+    itemDecisions++;
+    const activeStem = stem as { number: string; text: string; subItems: number } | null;
     if (unit.kind === 'number') {
       const next = units[index + 1];
-      const hasSubItems = next?.type === 'item' && next.kind === 'letter';
+      // Sub-items: lettered ("a."), or bullets under an item that announces them ("… als uitwerking:").
+      const hasSubItems =
+        next?.type === 'item' &&
+        (next.kind === 'letter' || (next.kind === 'bullet' && (next.depth > unit.depth || /:$/.test(text))));
+      decisionOrdinal = Math.max(decisionOrdinal, Number(unit.ordinal));
       if (hasSubItems) {
-        stem = { number: unit.ordinal, text, paragraph: para };
+        stem = { number: unit.ordinal, text, paragraph: para, subItems: 0 };
         para.decisionStem = true;
         para.decisionLabel = unit.ordinal;
       } else {
@@ -226,14 +262,30 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
         recordDecision(unit.ordinal, text, para);
       }
     } else if (unit.kind === 'letter') {
-      const activeStem = stem as { number: string; text: string } | null;
+      if (activeStem) activeStem.subItems++;
       const label = activeStem ? `${activeStem.number}${unit.ordinal}` : unit.ordinal;
       recordDecision(label, text, para, activeStem?.text);
+    } else if (activeStem) {
+      // A bullet under a numbered stem: lettered by its position, as "1a", "1b" ….
+      const letter = String.fromCharCode(97 + Math.min(activeStem.subItems, 25));
+      activeStem.subItems++;
+      recordDecision(`${activeStem.number}${letter}`, text, para, activeStem.text);
     } else {
       decisionOrdinal++;
       recordDecision(String(decisionOrdinal), text, para);
     }
   });
+
+  if (itemDecisions > 0) {
+    // A listed set of decisions wins over a decision read from prose elsewhere (the summary).
+    for (const para of proseDecisions) {
+      delete para.decisionLabel;
+      const decision = decisionsByLabel.get('1');
+      if (!decision) continue;
+      decision.paragraphIds = decision.paragraphIds.filter((id) => id !== para.id);
+      if (!decision.paragraphIds.length) decisionsByLabel.delete('1');
+    }
+  }
 
   const meta = (key: string) => entries.find((e) => e.key === key)?.value ?? null;
   const subject = meta('subject');
@@ -242,13 +294,21 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
   const referenceValue = meta('reference');
   const reference = referenceValue ? normaliseReference(referenceValue) : null;
   const firstHeading = findFirstTitle(b.sections);
-  const title = subject ?? mdTitle ?? firstHeading ?? fileName.replace(/\.[^.]+$/, '');
+  const baseName = fileName.replace(/\.[^.]+$/, '');
+  const title =
+    (markdown ? (frontTitle ?? mdTitle ?? subject) : (subject ?? frontTitle)) ?? firstHeading ?? (baseName || fileName);
+  const attachmentsValue = meta('attachments');
+  const attachments =
+    attachmentsValue && /^([-–—]+|geen|n\.?v\.?t\.?)$/i.test(attachmentsValue.trim()) ? null : attachmentsValue;
 
+  // Something that makes this a letter: letterhead fields, a salutation or closing, requested
+  // decisions, or at least two headed parts (the Markdown title counts as one).
   const hasStructure =
     entries.some((e) => ['date', 'subject', 'reference', 'kenmerk'].includes(e.key)) ||
-    mdTitle !== null ||
     salutationSeen ||
-    (b.sectionCount > 0 && b.paragraphCount > b.sectionCount);
+    closingSeen ||
+    decisionsByLabel.size > 0 ||
+    countTitledSections(b.sections) + (mdTitle !== null || frontTitle !== null ? 1 : 0) >= 2;
   if (!hasStructure || b.paragraphCount === 0) {
     throw new RaadsmapError(
       'no-letter-structure',
@@ -269,7 +329,7 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
     kenmerk: entries.find((e) => e.key === 'kenmerk')?.value ?? null,
     subject,
     addressee: addressee.length ? addressee.join('\n') : meta('addressee'),
-    attachments: meta('attachments'),
+    attachments,
     signatory: signatoryFrom(signatureLines),
     metadata,
     sections,
@@ -278,12 +338,31 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
   };
 }
 
-function isDecisionItemAhead(unit: Unit): boolean {
-  return unit.type === 'item';
+function isClosing(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 60 || !CLOSING_RE.test(text)) return false;
+  // "Namens het bestuur," closes a letter; "Namens gemeenten nam de VNG deel." does not.
+  return !/^namens\b/i.test(text) || !/[.!?:]$/.test(text);
 }
 
+/** Sections with a title and some content, at any depth. */
+function countTitledSections(sections: Section[]): number {
+  return sections.reduce(
+    (n, s) =>
+      n +
+      (s.title !== null && (s.paragraphs.length > 0 || s.sections.length > 0) ? 1 : 0) +
+      countTitledSections(s.sections),
+    0,
+  );
+}
+
+/** The first heading that names the letter, not a standard part of it ("Samenvatting"). */
 function findFirstTitle(sections: Section[]): string | null {
-  for (const s of sections) if (s.title) return s.title;
+  for (const s of sections) {
+    if (s.title && !TOP_LEVEL_HEADING.test(s.title) && !DECISION_HEADING.test(s.title) && !s.title.endsWith('?')) {
+      return s.title;
+    }
+  }
   return null;
 }
 
@@ -301,7 +380,8 @@ function headingLevels(units: Unit[]): Map<number, number> {
     let level: number;
     if (unit.level !== undefined) level = unit.level;
     else if (forced !== null) level = forced;
-    else if (TOP_LEVEL_HEADING.test(unit.text) || DECISION_HEADING.test(unit.text) || unit.text.endsWith('?')) level = 1;
+    else if (TOP_LEVEL_HEADING.test(unit.text) || DECISION_HEADING.test(unit.text) || unit.text.endsWith('?'))
+      level = 1;
     else level = previous;
     forced = null;
     const next = units[i + 1];

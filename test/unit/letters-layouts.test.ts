@@ -1044,6 +1044,35 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('reads a salutation and a closing that have no blank line after them', () => {
+    const doc = parseText(
+      `Datum: 1 maart 2022\nOnderwerp: Proef\n\nGeacht college en gemeenteraad,\nHierbij informeren wij u over de proef.\nDe proef duurt een jaar.\n\nAanleiding\n\nNamens het bestuur van de VNG stellen wij\nvoor om te beginnen.\n\nNamens het bestuur,\nJ. Jansen\nVoorzitter\n`,
+      'zonder-witregels.txt',
+    );
+    expect(outline(doc.sections)).toEqual([
+      '§0 (geen kop)',
+      '  salutation: Geacht college en gemeenteraad,',
+      '  paragraph: Hierbij informeren wij u over de proef. De proef duurt een jaar.',
+      '§1 Aanleiding',
+      '  paragraph: Namens het bestuur van de VNG stellen wij voor om te beginnen.',
+      '  closing: Namens het bestuur,',
+      '  signature: J. Jansen',
+      '  signature: Voorzitter',
+    ]);
+    expect(doc.signatory).toBe('J. Jansen, Voorzitter');
+  });
+
+  it("keeps a contact person's e-mail address and phone number, which are not a footer", () => {
+    const doc = parseText(
+      `Datum: 1 maart 2022\nOnderwerp: Proef\n\nMeer informatie\n\nVoor vragen kunt u terecht bij:\nJ. Jansen\nj.jansen@example.nl\n070 123 45 67\n`,
+      'contact.txt',
+    );
+    expect(outline(doc.sections)).toEqual([
+      '§1 Meer informatie',
+      '  paragraph: Voor vragen kunt u terecht bij: J. Jansen j.jansen@example.nl 070 123 45 67',
+    ]);
+  });
+
   it('does not take "Namens …" in a sentence for the closing', () => {
     const doc = parseText(
       `Datum: 1 maart 2022\nOnderwerp: Proef\n\nAanleiding\n\nNamens gemeenten nam de VNG deel.\n\nDe tweede alinea loopt gewoon door.\n`,

@@ -348,10 +348,11 @@ const PAGE_NUMBER_LINE: RegExp[] = [
   /^[-–]\s*\d{1,3}\s*[-–]$/,
 ];
 
+/** Lines only a letterhead has: an address with "Postbus" or a postcode, fields joined by "|". */
+const ADDRESS_LINE: RegExp[] = [/\bpostbus\s+\d+/i, /^[^|].*\b\d{4}\s?[A-Z]{2}\b.*\|/, /^[^|].*\|.*\|/];
+
 const FOOTER_LINE: RegExp[] = [
-  /\bpostbus\s+\d+/i,
-  /^[^|].*\b\d{4}\s?[A-Z]{2}\b.*\|/,
-  /^[^|].*\|.*\|/,
+  ...ADDRESS_LINE,
   /^(\+31|0)[\d\s\-().]{8,}(\s*\|.*)?$/,
   /^(t|tel|telefoon|f|fax)\.?:?\s*(\+31|0)[\d\s\-().]{8,}$/i,
   /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/i,
@@ -404,7 +405,11 @@ function splitAtFooterLines(lines: string[]): Array<{ lines: string[]; afterBrea
     let end = i;
     while (end < lines.length && isFooterLine(lines[end]!)) end++;
     let start = i;
-    if (end - start >= 2 || (end - start === 1 && isPageNumberLine(lines[start]!))) {
+    // Inside a block, a run is a footer only with an address or a page number in it: an e-mail
+    // address and a phone number under a contact person's name are text.
+    const run = lines.slice(start, end);
+    const anchored = run.some((l) => isPageNumberLine(l) || ADDRESS_LINE.some((re) => re.test(l.trim())));
+    if (anchored && (end - start >= 2 || isPageNumberLine(lines[start]!))) {
       if (start > 0 && isOrganisationText(lines[start - 1]!)) start--;
       if (end < lines.length && isOrganisationText(lines[end]!) && end - i >= 2) end++;
       for (let k = start; k < end; k++) drop[k] = true;
@@ -556,6 +561,8 @@ function joinLines(lines: string[]): string {
 }
 
 const HEADING_MAX_WORDS = 12;
+/** A salutation on a line of its own: "Geacht college en gemeenteraad,". */
+const SALUTATION_LINE = /^(geachte?|beste)\b.{0,70},$/i;
 
 function looksLikeHeading(line: string): boolean {
   const text = line.trim();
@@ -587,6 +594,11 @@ export function classify(blocks: Block[], format: 'text' | 'markdown'): Unit[] {
     let sawNumber = false;
     let first = true;
     const flushParagraph = () => {
+      if (paragraph.length > 1 && SALUTATION_LINE.test(paragraph[0]!.trim())) {
+        // "Geacht college," with the letter's first sentence on the next line: two paragraphs.
+        units.push({ type: 'paragraph', text: paragraph[0]!.trim(), lines: [paragraph[0]!.trim()] });
+        paragraph = paragraph.slice(1);
+      }
       if (paragraph.length) {
         const lines = normaliseLines(paragraph);
         units.push({

@@ -43,7 +43,7 @@ const DECISION_HEADING =
   /^(gevraagde?\s+besluit(en)?|gevraagd\s+besluit|voorgestelde?\s+besluit(en)?|besluit(en)?|voorstel(len)?|te nemen besluit(en)?|ontwerpbesluit)\s*:?$/i;
 const TOP_LEVEL_HEADING =
   /^(samenvatting|aanleiding|inleiding|toelichting|achtergrond|vervolg(proces)?|tot slot|afsluitend|communicatie|bijlagen?|inhoud\b.*|financi[eë]le?\s+\S+)$/i;
-const CLOSING_RE = /^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend|namens\b)/i;
+const CLOSING_RE = /^(met (vriendelijke|hartelijke|collegiale) groet(en)?|hoogachtend)\b/i;
 const SALUTATION_RE = /^(geachte?|beste|lieve)\b.*,$/i;
 
 /** Markdown inline syntax that is not emphasis: links and images keep their text, code its content. */
@@ -338,11 +338,14 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
   };
 }
 
+/**
+ * "Met vriendelijke groet," or "Hoogachtend,"; "Namens het bestuur," only as a line of its own
+ * ending in a comma — "Namens gemeenten nam de VNG deel." is a sentence.
+ */
 function isClosing(line: string): boolean {
   const text = line.trim();
-  if (text.length > 60 || !CLOSING_RE.test(text)) return false;
-  // "Namens het bestuur," closes a letter; "Namens gemeenten nam de VNG deel." does not.
-  return !/^namens\b/i.test(text) || !/[.!?:]$/.test(text);
+  if (text.length > 60) return false;
+  return CLOSING_RE.test(text) || (/^namens\b/i.test(text) && text.endsWith(','));
 }
 
 /** Sections with a title and some content, at any depth. */

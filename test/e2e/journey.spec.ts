@@ -74,6 +74,9 @@ test('English, larger text and dark theme are kept across a restart', async ({ a
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('link', { name: 'Gemeenten 2024' }).click();
   await expect(page.getByRole('heading', { name: 'Requested decisions' }).first()).toBeVisible();
+  // The interface speaks English; the letter itself stays marked as Dutch for screen readers.
+  await expect(page.locator('.letter-text')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator('#doc-title')).toHaveAttribute('lang', 'nl');
   await screenshot(page, 'reader-en-dark-125');
 
   // Stop the app and start it again on the same data folder.

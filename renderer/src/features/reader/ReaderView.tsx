@@ -13,6 +13,9 @@ export function domIdFor(target: string): string {
   return target;
 }
 
+/** The letters are Dutch whatever the interface language: screen readers must read them as Dutch. */
+const CONTENT_LANG = 'nl';
+
 const LIST_KINDS = new Set<Paragraph['kind']>(['list-item', 'numbered-item', 'decision']);
 
 interface Props {
@@ -113,7 +116,7 @@ export function ReaderView({ api, documentId, target, onError }: Props) {
         </p>
         <header className="letter-header" id="gegevens">
           <p className="letter-header__kicker">{doc.reference ?? t('reader.letter')}</p>
-          <h1 id="doc-title" ref={title} tabIndex={-1}>
+          <h1 id="doc-title" ref={title} tabIndex={-1} lang={CONTENT_LANG}>
             {doc.title}
           </h1>
           <h2 className="visually-hidden">{t('reader.metadata')}</h2>
@@ -130,8 +133,8 @@ export function ReaderView({ api, documentId, target, onError }: Props) {
 
         <DecisionsBlock decisions={doc.decisions} link={link} />
 
-        <section className="letter-text" aria-labelledby="text-title">
-          <h2 id="text-title" className="visually-hidden">
+        <section className="letter-text" aria-labelledby="text-title" lang={CONTENT_LANG}>
+          <h2 id="text-title" className="visually-hidden" lang={locale}>
             {t('reader.text')}
           </h2>
           {doc.sections.map((s) => (
@@ -149,7 +152,7 @@ function MetaRow({ label, value }: { label: MessageKey; value: string | null }) 
   return (
     <div className="metadata__row">
       <dt>{t(label)}</dt>
-      <dd>{value}</dd>
+      <dd lang={CONTENT_LANG}>{value}</dd>
     </div>
   );
 }
@@ -169,7 +172,9 @@ function TocEntries({ sections, link }: { sections: Section[]; link: (id: string
           )
         ) : (
           <li key={s.id}>
-            <a href={link(s.id)}>{s.title}</a>
+            <a href={link(s.id)} lang={CONTENT_LANG}>
+              {s.title}
+            </a>
             {s.sections.some((c) => c.title) && (
               <ol>
                 <TocEntries sections={s.sections} link={link} />
@@ -201,7 +206,11 @@ function DecisionsBlock({ decisions, link }: { decisions: Decision[]; link: (id:
           <p className="muted">{t('reader.decisions.intro')}</p>
           {groups.map((g, i) => (
             <div key={i} className="decisions__group">
-              {g.stem && <p className="decisions__stem">{g.stem}</p>}
+              {g.stem && (
+                <p className="decisions__stem" lang={CONTENT_LANG}>
+                  {g.stem}
+                </p>
+              )}
               <ol className="decisions__list" aria-label={t('reader.decisions')}>
                 {g.items.map((d) => (
                   <li key={d.label} id={`besluit-${d.label}`} className="decision-card" data-label={d.label}>
@@ -210,7 +219,9 @@ function DecisionsBlock({ decisions, link }: { decisions: Decision[]; link: (id:
                     </span>
                     <div className="decision-card__body">
                       <h3 className="visually-hidden">{t('reader.decision', { label: d.label })}</h3>
-                      <p className="decision-card__text">{d.text}</p>
+                      <p className="decision-card__text" lang={CONTENT_LANG}>
+                        {d.text}
+                      </p>
                       {d.paragraphIds.length > 0 && (
                         <a className="decision-card__link" href={link(d.paragraphIds[d.paragraphIds.length - 1]!)}>
                           {t('reader.decision.inText')}

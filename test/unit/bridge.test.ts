@@ -79,53 +79,17 @@ describe('loopback bridge', () => {
     const b = await start();
     const json = { 'Content-Type': 'application/json' };
     const auth = { ...json, Authorization: `Bearer ${b.token}` };
-    expect((await call(b, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).status).toBe(401);
-    expect(
-      (
-        await call(b, {
-          method: 'POST',
-          path: '/api/library.list',
-          headers: { ...json, Authorization: 'Bearer nope' },
-          body: '{}',
-        })
-      ).status,
-    ).toBe(401);
+    const listStatus = async (headers: Record<string, string>) =>
+      (await call(b, { method: 'POST', path: '/api/library.list', headers, body: '{}' })).status;
+
+    expect(await listStatus(json)).toBe(401);
+    expect(await listStatus({ ...json, Authorization: 'Bearer nope' })).toBe(401);
     expect((await call(b, { path: '/?token=nope' })).status).toBe(401);
-    expect(
-      (
-        await call(b, {
-          method: 'POST',
-          path: '/api/library.list',
-          headers: { ...auth, Host: 'attacker.example' },
-          body: '{}',
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await call(b, {
-          method: 'POST',
-          path: '/api/library.list',
-          headers: { ...auth, Host: `127.0.0.1:${b.port + 1}` },
-          body: '{}',
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await call(b, {
-          method: 'POST',
-          path: '/api/library.list',
-          headers: { ...auth, Origin: 'https://attacker.example' },
-          body: '{}',
-        })
-      ).status,
-    ).toBe(403);
-    expect((await call(b, { method: 'POST', path: '/api/library.list', headers: auth, body: '{}' })).status).toBe(200);
-    expect(
-      (await call(b, { method: 'POST', path: '/api/library.list', headers: { ...auth, Origin: b.origin }, body: '{}' }))
-        .status,
-    ).toBe(200);
+    expect(await listStatus({ ...auth, Host: 'attacker.example' })).toBe(403);
+    expect(await listStatus({ ...auth, Host: `127.0.0.1:${b.port + 1}` })).toBe(403);
+    expect(await listStatus({ ...auth, Origin: 'https://attacker.example' })).toBe(403);
+    expect(await listStatus(auth)).toBe(200);
+    expect(await listStatus({ ...auth, Origin: b.origin })).toBe(200);
   });
 
   it('sends the strict CSP and hardening headers on every response, refusals included', async () => {

@@ -4,11 +4,12 @@
  * printed URL, then kept in an HttpOnly SameSite=Strict cookie); Host and Origin must be our own.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { createHandlers, dispatch } from '../api/handlers';
+import { mimeTypeFor, resolveRendererPath, statKind } from '../core/renderer-files';
 import type { Services } from '../core/services';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
@@ -33,17 +34,6 @@ export interface Bridge {
 const cookieName = (port: number) => `raadsmap_token_${port}`;
 /** Largest API body: a 50 MB letter in base64 plus JSON. */
 const MAX_BODY = 72 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -199,45 +189,28 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 }
 
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    send(res, 400, 'Bad path');
-    return;
-  }
-  let file = resolve(join(root, relative));
-  if (file !== root && !file.startsWith(root + sep)) {
+  let file = resolveRendererPath(root, pathname);
+  if (file === null) {
     send(res, 404, 'Not found');
     return;
   }
-  let stat = safeStat(file);
-  if (!stat || stat.isDirectory()) {
+  if (statKind(file) !== 'file') {
     // Client-side routes fall back to the app shell; missing assets are a 404.
-    if (extname(relative)) {
+    if (extname(file)) {
       send(res, 404, 'Not found');
       return;
     }
     file = join(root, 'index.html');
-    stat = safeStat(file);
-  }
-  if (!stat) {
-    send(res, 500, 'Renderer not built: run `npm run build`.');
-    return;
+    if (statKind(file) !== 'file') {
+      send(res, 500, 'Renderer not built: run `npm run build`.');
+      return;
+    }
   }
   res.statusCode = 200;
-  res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', mimeTypeFor(file));
   res.setHeader(
     'Cache-Control',
     file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store',
   );
   res.end(readFileSync(file));
-}
-
-function safeStat(file: string) {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
 }

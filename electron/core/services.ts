@@ -13,6 +13,10 @@ import { parseLetter } from './letters/parse';
 import { buildPack } from './packs/build';
 import { readPack } from './packs/format';
 import { resolveResourcesDir } from './paths';
+import { CompoundSplitter, dutchLexicon } from './search/compounds';
+import { SearchEngine } from './search/engine';
+import { contentSource } from './search/sources';
+import { Suggester } from './search/suggest';
 import { SettingsStore } from './settings';
 
 export const LOCAL_PACK_ID = 'eigen-documenten';
@@ -29,6 +33,10 @@ export interface Services {
   notesDb: Db;
   content: ContentStore;
   settings: SettingsStore;
+  search: SearchEngine;
+  suggester: Suggester;
+  /** The Dutch compound splitter (its lexicon loads on first use). */
+  splitter: () => CompoundSplitter;
   importLetter: (bytes: Uint8Array, fileName: string) => { documentId: string; title: string; decisionCount: number };
   close: () => void;
 }
@@ -55,9 +63,14 @@ export function openServices(options: ServicesOptions): Services {
     contentDb.close();
     throw error;
   }
-  const content = new ContentStore(contentDb);
+  const resourcesDir = options.resourcesDir ?? resolveResourcesDir();
+  let sharedSplitter: CompoundSplitter | null = null;
+  const splitter = () => (sharedSplitter ??= new CompoundSplitter(dutchLexicon(resourcesDir)));
+  const content = new ContentStore(contentDb, { splitter });
   const settings = new SettingsStore(notesDb);
-  ensureDefaultContent(content, options.resourcesDir ?? resolveResourcesDir());
+  ensureDefaultContent(content, resourcesDir);
+  const suggester = new Suggester(contentDb, () => content.searchIndex.generation);
+  const search = new SearchEngine({ content: contentSource(contentDb), notes: null }, splitter, suggester);
 
   const importLetter = (bytes: Uint8Array, fileName: string) => {
     const doc = parseLetter(bytes, fileName);
@@ -88,6 +101,9 @@ export function openServices(options: ServicesOptions): Services {
     notesDb,
     content,
     settings,
+    search,
+    suggester,
+    splitter,
     importLetter,
     close: () => {
       contentDb.close();

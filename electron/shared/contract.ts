@@ -21,6 +21,56 @@ export const settingsSchema = z.object({
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const bilingual = z.object({ nl: z.string(), en: z.string() });
+const searchText = z.string().max(1000);
+
+export const searchTermSchema = z.object({ folded: z.string(), stem: z.string(), prefix: z.boolean() });
+
+export const searchHitSchema = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  reference: z.string().nullable(),
+  date: z.string().nullable(),
+  section: z.string().nullable(),
+  sectionId: z.string().nullable(),
+  paragraphId: z.string().nullable(),
+  decisionLabel: z.string().nullable(),
+  noteId: z.string().nullable(),
+  kind: z.enum(['text', 'heading', 'decision', 'note']),
+  /** Plain text with matched words in `<mark>…</mark>`; every other `<`, `>`, `&` escaped. */
+  snippet: z.string(),
+  score: z.number(),
+});
+
+export const searchResponseSchema = z.object({
+  query: z.string(),
+  total: z.number().int().min(0),
+  hits: z.array(searchHitSchema),
+  documents: z.array(z.object({ documentId: z.string(), title: z.string(), count: z.number().int() })),
+  terms: z.array(searchTermSchema),
+  mode: z.enum(['normal', 'derivation']),
+  didYouMean: z.string().nullable(),
+  message: bilingual.nullable(),
+});
+
+export const suggestionSchema = z.object({
+  text: z.string(),
+  kind: z.enum(['word', 'heading', 'title']),
+  documentId: z.string().nullable(),
+  sectionId: z.string().nullable(),
+  count: z.number().int(),
+});
+
+/** A match inside one letter: a paragraph's text, a section title or the letter title (UTF-16 offsets). */
+export const documentMatchSchema = z.object({
+  target: z.enum(['paragraph', 'section-title', 'title']),
+  /** Paragraph id for `paragraph`, section id for `section-title`, null for `title`. */
+  id: z.string().nullable(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+
 /** Largest letter the app accepts, base64 inflates by 4/3. */
 const MAX_IMPORT_BASE64 = Math.ceil((50 * 1024 * 1024 + 1) / 3) * 4 + 4;
 
@@ -60,6 +110,34 @@ export const contract = {
       .strict(),
     result: z.object({ documentId: z.string(), title: z.string(), decisionCount: z.number().int() }),
   },
+  'search.query': {
+    args: z
+      .object({
+        text: searchText,
+        limit: z.number().int().min(1).max(200).optional(),
+        offset: z.number().int().min(0).max(10_000).optional(),
+        documentIds: z.array(z.string().min(1).max(200)).max(500).optional(),
+        sectionId: z.string().min(1).max(200).optional(),
+        dateFrom: isoDate.optional(),
+        dateTo: isoDate.optional(),
+        tags: z.array(z.string().min(1).max(200)).max(50).optional(),
+        onlyNotes: z.boolean().optional(),
+      })
+      .strict(),
+    result: searchResponseSchema,
+  },
+  'search.suggest': {
+    args: z.object({ text: searchText, limit: z.number().int().min(1).max(20).optional() }).strict(),
+    result: z.array(suggestionSchema),
+  },
+  'search.inDocument': {
+    args: z.object({ documentId: z.string().min(1).max(200), text: searchText }).strict(),
+    result: z.object({
+      terms: z.array(searchTermSchema),
+      matches: z.array(documentMatchSchema),
+      message: bilingual.nullable(),
+    }),
+  },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every method name has a schema and every schema a name.
@@ -76,6 +154,10 @@ export type Method = keyof Contract;
 export type Args<M extends Method> = z.input<Contract[M]['args']>;
 export type Result<M extends Method> = z.output<Contract[M]['result']>;
 export type Settings = z.output<typeof settingsSchema>;
+export type SearchResponse = z.output<typeof searchResponseSchema>;
+export type SearchHit = z.output<typeof searchHitSchema>;
+export type Suggestion = z.output<typeof suggestionSchema>;
+export type DocumentMatch = z.output<typeof documentMatchSchema>;
 
 export const METHODS = Object.keys(contract) as Method[];
 

@@ -9,6 +9,9 @@ export const METHOD_NAMES = [
   'library.list',
   'documents.get',
   'letters.import',
+  'search.query',
+  'search.suggest',
+  'search.inDocument',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

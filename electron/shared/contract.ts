@@ -122,6 +122,8 @@ export const contract = {
         dateTo: isoDate.optional(),
         tags: z.array(z.string().min(1).max(200)).max(50).optional(),
         onlyNotes: z.boolean().optional(),
+        /** Also count hits per letter over all matches (`documents`). */
+        facets: z.boolean().optional(),
       })
       .strict(),
     result: searchResponseSchema,

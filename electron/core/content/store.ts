@@ -86,6 +86,7 @@ export class ContentStore {
       `INSERT INTO decisions (document, label, ord, text, stem, hash, paragraph_ids_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     db.transaction(() => {
+      this.searchIndex.release(pack.info.id);
       db.prepare('DELETE FROM packs WHERE id = ?').run(pack.info.id);
       insertPack.run(
         pack.info.id,

@@ -88,26 +88,36 @@ export const contentMigrations: readonly Migration[] = [
     name: 'search index over the current copy of each document',
     up: (db) => {
       db.exec(`
+        -- One row per searchable unit. The id is also the FTS rowid and encodes where the unit sits
+        -- in the index's static order (see search/rowid.ts): headings and decisions first, then the
+        -- most recently indexed letters first, then reading order.
         CREATE TABLE search_units (
           id INTEGER PRIMARY KEY,
           document INTEGER NOT NULL,
-          doc_id TEXT NOT NULL,
           kind TEXT NOT NULL CHECK (kind IN ('text', 'heading', 'decision')),
+          ord INTEGER NOT NULL,
           section_id TEXT,
           section_title TEXT,
           paragraph_id TEXT,
           decision_label TEXT,
-          doc_date TEXT,
-          ord INTEGER NOT NULL,
-          text TEXT NOT NULL
+          -- Headings and titles only; paragraph text is read from paragraphs.
+          text TEXT
         ) STRICT;
         CREATE INDEX search_units_by_document ON search_units(document);
-        CREATE INDEX search_units_by_doc_id ON search_units(doc_id, ord);
 
-        -- Which installed copy of each document id the index holds (the current one).
+        -- Which installed copy of each document id the index holds (the current one), and its
+        -- sequence number in the index order.
         CREATE TABLE search_indexed (
           doc_id TEXT PRIMARY KEY,
-          document INTEGER NOT NULL
+          document INTEGER NOT NULL,
+          seq INTEGER NOT NULL UNIQUE,
+          doc_date TEXT
+        ) STRICT;
+
+        -- The analysis version the index was written with (search/fts.ts ANALYSIS_VERSION).
+        CREATE TABLE search_meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
         ) STRICT;
 
         -- Distinct words as written (folded), for suggestions and "did you mean".

@@ -28,13 +28,57 @@ export function fold(word: string): string {
 
 const stemCache = new Map<string, string>();
 
-/** The Snowball (Dutch) stem of a folded word. Numbers and very short words are kept as they are. */
+/**
+ * Plurals Snowball leaves alone because their ending follows a vowel: `-s` after an unstressed `-e`
+ * or `-ie` (gemeentes, opgaves, colleges, functies, subsidies, procedures, kaartjes) and `-en` after
+ * `-ie`/`-ee` (strategieën, ideeën; folded: strategieen). They are reduced to the singular first, so
+ * `gemeentes` meets `gemeente`/`gemeenten` and `functies` meets `functie`. Consonants before `-es`
+ * that also end singulars (proces, adres, les, mes, aalbes) are left out.
+ */
+const VOWEL_PLURAL_EN = /(?:ie|ee)en$/u;
+const VOWEL_PLURAL_S = /(?:ie|[dgjnpstvz]e|ure)s$/u;
+
+function singular(folded: string): string {
+  if (folded.length >= 6 && VOWEL_PLURAL_EN.test(folded)) return folded.slice(0, -2);
+  if (folded.length >= 5 && VOWEL_PLURAL_S.test(folded)) return folded.slice(0, -1);
+  return folded;
+}
+
+/**
+ * Dutch spelling changes the last consonant of a stem when an ending follows: it is doubled after a
+ * short vowel (plan/plannen, stem/stemmen, proces/processen) and voiced (brief/brieven,
+ * bedrijf/bedrijven, huis/huizen, prijs/prijzen). Snowball undoes only kk/dd/tt; this undoes the
+ * rest, so the stem of the inflected form is the stem of the base form.
+ */
+function baseConsonant(s: string): string {
+  if (s.length >= 4 && /([bcdfghjklmnpqrstvwxz])\1$/u.test(s)) s = s.slice(0, -1);
+  if (s.length >= 3 && s.endsWith('v')) return `${s.slice(0, -1)}f`;
+  if (s.length >= 3 && s.endsWith('z')) return `${s.slice(0, -1)}s`;
+  return s;
+}
+
+/** Stop words and their Snowball stems: no content word may stem to one of these. */
+const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS, ...[...STOP_WORDS].map((w) => stemmer(w) || w)]);
+
+/**
+ * The Snowball (Dutch) stem of a folded word, with the rules above. Numbers and very short words are
+ * kept as they are. Two more rules:
+ * - a stem does not end in a consonant + `s`: Snowball takes the `-s` of `arts`, `kans`, `grens` for a
+ *   plural but keeps it in `artsen`, `kansen`, `grenzen`; it goes in both;
+ * - a content word never stems to a function word: Snowball strips `-heid` from `overheid` and
+ *   `-s` from `mens` and `kans`, leaving `over`, `men`, `kan`. Such a word keeps the longer form
+ *   (`overheden` → overheid, `mensen` → mens), so `overheid` does not match every `over`.
+ */
 export function stem(folded: string): string {
   if (folded.length < 3 || /^\p{N}+$/u.test(folded)) return folded;
   let s = stemCache.get(folded);
   if (s === undefined) {
-    s = stemmer(folded);
-    if (!s) s = folded;
+    const base = singular(folded);
+    const snowball = baseConsonant(stemmer(base) || base);
+    const noS = snowball.length >= 4 && /[^aeiouj]s$/u.test(snowball) ? snowball.slice(0, -1) : snowball;
+    if (STOP_WORDS.has(folded) || !STOP_STEMS.has(noS)) s = noS;
+    else if (!STOP_STEMS.has(snowball)) s = snowball;
+    else s = base.endsWith('heden') ? `${base.slice(0, -5)}heid` : base;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(folded, s);
   }
@@ -91,15 +135,23 @@ const DERIVATIONAL_SUFFIXES = [
 ].sort((a, b) => b.length - a.length);
 
 /**
- * The shortened stem for the derivation fallback: the stem without a derivational suffix, else the
- * stem cut to three quarters of its length; never shorter than 4 characters. Null when the word is
- * too short for a useful root.
+ * The root for the derivation fallback, matched as a prefix of stems:
+ * - the stem without a derivational suffix (`solidair` → solid-, `democratie` → democrat-), when at
+ *   least 5 letters remain, or 4 after a suffix of 3 letters or more (`visueel` → visu-); shorter
+ *   roots match unrelated words (verhaal → verh- would find verhouden, partij → part- participatie);
+ * - `-iel` gives `-i` (`mobiel` → mobi-, mobiliteit);
+ * - else a long stem (7 letters or more) cut to three quarters of its length (`cultuur`…);
+ * - else the stem itself, as a prefix (`loyaal` → loyal-, loyaliteit; `regio` → regio-, regionaal).
+ * Null when the word is too short for a useful root.
  */
 export function derivationRoot(stemmed: string): string | null {
   if (stemmed.length < 5 || /\p{N}/u.test(stemmed)) return null;
+  if (stemmed.endsWith('iel') && stemmed.length >= 6) return stemmed.slice(0, -2);
   for (const suffix of DERIVATIONAL_SUFFIXES) {
-    if (stemmed.endsWith(suffix) && stemmed.length - suffix.length >= 4) return stemmed.slice(0, -suffix.length);
+    if (!stemmed.endsWith(suffix)) continue;
+    const rest = stemmed.length - suffix.length;
+    if (rest >= 5 || (rest >= 4 && suffix.length >= 3)) return stemmed.slice(0, rest);
   }
-  const cut = Math.max(5, Math.ceil(stemmed.length * 0.75));
-  return cut < stemmed.length ? stemmed.slice(0, cut) : null;
+  if (stemmed.length >= 7) return stemmed.slice(0, Math.ceil(stemmed.length * 0.75));
+  return stemmed;
 }

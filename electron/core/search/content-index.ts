@@ -6,7 +6,8 @@
 import type { Db } from '../db/open';
 import { tokenize } from './analyze';
 import type { CompoundSplitter } from './compounds';
-import { analyseForIndex, ftsDelete, ftsInsert } from './fts';
+import { analyseForIndex, ANALYSIS_VERSION, ftsDelete, ftsInsert } from './fts';
+import { encodeRowid, MAX_ORD, MAX_SEQ } from './rowid';
 
 export type ContentUnitKind = 'text' | 'heading' | 'decision';
 
@@ -25,6 +26,9 @@ export interface SyncReport {
   units: number;
 }
 
+const CLEAR_INDEX =
+  'DELETE FROM search_fts; DELETE FROM search_units; DELETE FROM search_indexed; DELETE FROM search_vocab;';
+
 export class ContentSearchIndex {
   /** Goes up whenever the index changed, so in-memory helpers (suggestions) know to rebuild. */
   generation = 0;
@@ -37,13 +41,25 @@ export class ContentSearchIndex {
   /** Indexes documents that became current and drops those that stopped being current. */
   sync(): SyncReport {
     const db = this.db;
+    const version = db.prepare(`SELECT value FROM search_meta WHERE key = 'analysis'`).pluck().get() as
+      string | undefined;
+    if (version !== String(ANALYSIS_VERSION)) {
+      // Written by another version of the analysis: its tokens no longer match the queries.
+      db.transaction(() => {
+        db.exec(CLEAR_INDEX);
+        db.prepare(`INSERT OR REPLACE INTO search_meta (key, value) VALUES ('analysis', ?)`).run(
+          String(ANALYSIS_VERSION),
+        );
+      })();
+    }
     const current = new Map(
       (
         db
           .prepare(
             `SELECT d.doc_id, d.pk FROM documents d
              WHERE d.pk = (SELECT d2.pk FROM documents d2 WHERE d2.doc_id = d.doc_id
-                           ORDER BY d2.installed_seq DESC, d2.pk DESC LIMIT 1)`,
+                           ORDER BY d2.installed_seq DESC, d2.pk DESC LIMIT 1)
+             ORDER BY d.installed_seq, d.ord`,
           )
           .all() as Array<{ doc_id: string; pk: number }>
       ).map((r) => [r.doc_id, r.pk]),
@@ -52,7 +68,7 @@ export class ContentSearchIndex {
       doc_id: string;
       document: number;
     }>;
-    const vocab = new Map<string, { display: string; delta: number }>();
+    const vocab: VocabDelta = new Map();
     let removed = 0;
     let added = 0;
     let units = 0;
@@ -64,10 +80,17 @@ export class ContentSearchIndex {
         removed++;
       }
       const have = new Set(indexed.filter((r) => current.get(r.doc_id) === r.document).map((r) => r.doc_id));
+      let seq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM search_indexed').get() as { seq: number }).seq;
+      if (seq + current.size > MAX_SEQ) {
+        // After sixteen million indexings the order numbers start again from a clean index.
+        db.exec(CLEAR_INDEX);
+        have.clear();
+        seq = 0;
+      }
       for (const [docId, pk] of current) {
         if (have.has(docId)) continue;
-        units += this.indexDocument(pk, docId, vocab);
-        db.prepare('INSERT INTO search_indexed (doc_id, document) VALUES (?, ?)').run(docId, pk);
+        seq++;
+        units += this.indexDocument(pk, docId, seq, vocab);
         added++;
       }
       applyVocab(db, vocab);
@@ -76,58 +99,86 @@ export class ContentSearchIndex {
     return { indexed: added, removed, units };
   }
 
-  /** Drops the whole index and builds it again (for `raadsmap search --reindex` and the benchmark). */
+  /**
+   * Takes a pack's documents out of the index while their paragraphs still exist (so their words
+   * leave the vocabulary too). Call before deleting or replacing the pack; `sync()` afterwards.
+   */
+  release(packId: string): void {
+    const rows = this.db
+      .prepare(
+        `SELECT i.doc_id, i.document FROM search_indexed i JOIN documents d ON d.pk = i.document WHERE d.pack_id = ?`,
+      )
+      .all(packId) as Array<{ doc_id: string; document: number }>;
+    if (rows.length === 0) return;
+    const vocab: VocabDelta = new Map();
+    this.db.transaction(() => {
+      for (const row of rows) {
+        this.removeDocument(row.document, vocab);
+        this.db.prepare('DELETE FROM search_indexed WHERE doc_id = ?').run(row.doc_id);
+      }
+      applyVocab(this.db, vocab);
+    })();
+    this.generation++;
+  }
+
+  /** Drops the whole index and builds it again. */
   rebuild(): SyncReport {
     this.db.transaction(() => {
-      this.db.exec(
-        `DELETE FROM search_fts; DELETE FROM search_units; DELETE FROM search_indexed; DELETE FROM search_vocab;`,
-      );
+      this.db.exec(CLEAR_INDEX);
     })();
     return this.sync();
   }
 
-  private indexDocument(pk: number, docId: string, vocab: VocabDelta): number {
+  private indexDocument(pk: number, docId: string, seq: number, vocab: VocabDelta): number {
     const db = this.db;
     const doc = db.prepare('SELECT title, subject, date FROM documents WHERE pk = ?').get(pk) as {
       title: string;
       subject: string | null;
       date: string | null;
     };
+    db.prepare('INSERT INTO search_indexed (doc_id, document, seq, doc_date) VALUES (?, ?, ?, ?)').run(
+      docId,
+      pk,
+      seq,
+      doc.date,
+    );
     const insert = db.prepare(
-      `INSERT INTO search_units (document, doc_id, kind, section_id, section_title, paragraph_id, decision_label, doc_date, ord, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_units (id, document, kind, ord, section_id, section_title, paragraph_id, decision_label, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const splitter = this.splitter();
     let ord = 0;
     for (const unit of documentUnits(db, pk, doc)) {
-      const id = Number(
-        insert.run(
-          pk,
-          docId,
-          unit.kind,
-          unit.sectionId,
-          unit.sectionTitle,
-          unit.paragraphId,
-          unit.decisionLabel,
-          doc.date,
-          ord++,
-          unit.text,
-        ).lastInsertRowid,
+      const head = unit.kind !== 'text';
+      const id = encodeRowid(head ? 0 : 1, seq, Math.min(ord++, MAX_ORD));
+      insert.run(
+        id,
+        pk,
+        unit.kind,
+        ord - 1,
+        unit.sectionId,
+        unit.sectionTitle,
+        unit.paragraphId,
+        unit.decisionLabel,
+        unit.kind === 'text' ? null : unit.text,
       );
-      ftsInsert(db, 'search_fts', id, unit.kind === 'text' ? 'body' : 'head', analyseForIndex(unit.text, splitter));
+      ftsInsert(db, 'search_fts', id, head ? 'head' : 'body', analyseForIndex(unit.text, splitter));
       countWords(unit.text, vocab, +1);
     }
     return ord;
   }
 
   private removeDocument(pk: number, vocab: VocabDelta): void {
-    const rows = this.db.prepare('SELECT id, text FROM search_units WHERE document = ?').all(pk) as Array<{
-      id: number;
-      text: string;
-    }>;
+    const rows = this.db
+      .prepare(
+        `SELECT u.id, COALESCE(u.text, p.text) AS text FROM search_units u
+         LEFT JOIN paragraphs p ON p.document = u.document AND p.paragraph_id = u.paragraph_id
+         WHERE u.document = ?`,
+      )
+      .all(pk) as Array<{ id: number; text: string | null }>;
     for (const row of rows) {
       ftsDelete(this.db, 'search_fts', row.id);
-      countWords(row.text, vocab, -1);
+      if (row.text) countWords(row.text, vocab, -1);
     }
     this.db.prepare('DELETE FROM search_units WHERE document = ?').run(pk);
   }

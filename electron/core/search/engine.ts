@@ -34,6 +34,8 @@ export interface SearchRequest extends SearchFilters {
   text: string;
   limit?: number;
   offset?: number;
+  /** Also count the hits per letter over all matches (`documents`); costs a pass over every match. */
+  facets?: boolean;
 }
 
 export interface SearchHit {
@@ -62,7 +64,7 @@ export interface SearchResponse {
   query: string;
   total: number;
   hits: SearchHit[];
-  /** Hits per letter over all matches (for grouping and the letter filter). */
+  /** Hits per letter over all matches (for grouping and the letter filter); empty unless asked for. */
   documents: Array<{ documentId: string; title: string; count: number }>;
   /** What the reader marks: the words looked for. */
   terms: SearchTerm[];
@@ -75,9 +77,10 @@ export interface SearchResponse {
 
 /** One side of the search: letters in content.db or notes in notes.db. */
 export interface SearchSource {
-  /** Best `k` units for a MATCH expression with filters, and the count of all matches per letter. */
-  top(expression: string, filters: SearchFilters, k: number): Candidate[];
-  counts(expression: string, filters: SearchFilters): Map<string, number>;
+  /** Best `k` units for a MATCH expression with filters, and the count of all matches. */
+  top(expression: string, filters: SearchFilters, k: number): { candidates: Candidate[]; total: number };
+  /** Matches per letter. */
+  facets(expression: string, filters: SearchFilters): Array<{ documentId: string; title: string; count: number }>;
   /** Loads what a hit shows. */
   load(ids: number[]): UnitRow[];
 }
@@ -135,24 +138,21 @@ export class SearchEngine {
     base.terms = termsOf(parsed);
     const normal = this.run(parsed, 'normal', request, limit + offset);
     const candidates = normal.candidates;
-    let perDocument = normal.perDocument;
     let mode: MatchMode = 'normal';
-    let total = sum(perDocument);
+    let total = normal.total;
     if (total < FEW_HITS) {
+      // Few hits for the words themselves: look for relatives (solidair → solidariteit) as well.
       const derived = this.run(parsed, 'derivation', request, limit + offset);
-      const extra = sum(derived.perDocument) - total;
-      if (extra > 0) {
+      if (derived.total > total) {
         mode = 'derivation';
         const seen = new Set(candidates.map(key));
-        const floor = candidates.length > 0 ? Math.min(...candidates.map((c) => c.score)) : Infinity;
         // Derived hits rank below every hit of the words themselves.
-        const scale = Number.isFinite(floor) ? floor / 2 : 1;
+        const floor = candidates.length > 0 ? Math.min(...candidates.map((c) => c.score)) / 2 : 1;
         const maxDerived = Math.max(...derived.candidates.map((c) => c.score), 1e-9);
         for (const c of derived.candidates) {
-          if (!seen.has(key(c))) candidates.push({ ...c, score: (c.score / maxDerived) * scale * 0.99 });
+          if (!seen.has(key(c))) candidates.push({ ...c, score: (c.score / maxDerived) * floor * 0.99 });
         }
-        perDocument = derived.perDocument;
-        total = sum(perDocument);
+        total = derived.total;
       }
     }
     const matcher: Matcher = {
@@ -176,8 +176,7 @@ export class SearchEngine {
       .filter((x): x is NonNullable<typeof x> => x !== null)
       .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
       .slice(offset, offset + limit);
-    const titles = new Map<string, string>();
-    for (const r of rows.values()) titles.set(r.documentId, r.documentTitle);
+    const documents = request.facets ? this.facets(parsed, mode, request) : [];
     return {
       ...base,
       total,
@@ -194,30 +193,51 @@ export class SearchEngine {
         noteId: row.noteId,
         kind: row.kind,
         snippet: makeSnippet(row.text, matches),
-        score: Math.round(score * 1000) / 1000,
+        score: Number(score.toPrecision(6)),
       })),
-      documents: [...perDocument.entries()]
-        .map(([documentId, count]) => ({ documentId, title: titles.get(documentId) ?? documentId, count }))
-        .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'nl')),
+      documents,
       didYouMean: total === 0 && this.suggester ? this.suggester.correct(parsed) : null,
     };
+  }
+
+  private activeSources(filters: SearchFilters): SearchSource[] {
+    const sources: SearchSource[] = [];
+    // Tags and "only my notes" narrow the search to what the user wrote.
+    if (!filters.onlyNotes && !(filters.tags && filters.tags.length > 0)) sources.push(this.sources.content);
+    if (this.sources.notes) sources.push(this.sources.notes);
+    return sources;
   }
 
   private run(parsed: ParsedQuery, mode: MatchMode, filters: SearchFilters, k: number) {
     const expression = toMatchExpression(parsed, mode);
     const candidates: Candidate[] = [];
-    const perDocument = new Map<string, number>();
-    if (!expression) return { candidates, perDocument };
-    // Re-ranking looks further than the page: exact matches may sit just below it by bm25 alone.
-    const window = Math.max(k * 3, 60);
-    const sources: SearchSource[] = [];
-    if (!filters.onlyNotes && !(filters.tags && filters.tags.length > 0)) sources.push(this.sources.content);
-    if (this.sources.notes) sources.push(this.sources.notes);
-    for (const source of sources) {
-      candidates.push(...source.top(expression, filters, window));
-      for (const [doc, n] of source.counts(expression, filters)) perDocument.set(doc, (perDocument.get(doc) ?? 0) + n);
+    let total = 0;
+    if (!expression) return { candidates, total };
+    // Re-ranking looks a little further than the page: exact matches may sit just below it by bm25 alone.
+    const window = k + Math.max(20, k);
+    for (const source of this.activeSources(filters)) {
+      const top = source.top(expression, filters, window);
+      // bm25 depends on each index's own statistics (a handful of notes against thousands of
+      // paragraphs), so each source is scaled to its best hit before the rankings are merged.
+      const best = Math.max(...top.candidates.map((c) => c.score), 0);
+      for (const c of top.candidates) candidates.push({ ...c, score: best > 0 ? c.score / best : 0 });
+      total += top.total;
     }
-    return { candidates, perDocument };
+    return { candidates, total };
+  }
+
+  private facets(parsed: ParsedQuery, mode: MatchMode, filters: SearchFilters): SearchResponse['documents'] {
+    const expression = toMatchExpression(parsed, mode);
+    if (!expression) return [];
+    const counts = new Map<string, { documentId: string; title: string; count: number }>();
+    for (const source of this.activeSources(filters)) {
+      for (const f of source.facets(expression, filters)) {
+        const entry = counts.get(f.documentId);
+        if (entry) entry.count += f.count;
+        else counts.set(f.documentId, { ...f });
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'nl'));
   }
 
   private loadRows(candidates: Candidate[]): Map<string, UnitRow> {
@@ -232,12 +252,6 @@ export class SearchEngine {
 
 function key(c: { source: string; id: number }): string {
   return `${c.source}:${c.id}`;
-}
-
-function sum(map: Map<string, number>): number {
-  let n = 0;
-  for (const v of map.values()) n += v;
-  return n;
 }
 
 function termsOf(parsed: ParsedQuery): SearchTerm[] {

@@ -11,6 +11,13 @@ import type { Db } from '../db/open';
 import { stem as stemOf, tokenize } from './analyze';
 import type { CompoundSplitter } from './compounds';
 
+/**
+ * The version of the text analysis (folding, stemming, compound splitting, what is indexed).
+ * Bump it whenever analyze.ts, compounds.ts or the indexed units change: an index written with
+ * another version is rebuilt on open, since its tokens would no longer match the queries.
+ */
+export const ANALYSIS_VERSION = 1;
+
 /** bm25 weights for head, body, parts. */
 export const COLUMN_WEIGHTS = [4, 1, 0.4] as const;
 

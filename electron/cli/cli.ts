@@ -4,9 +4,10 @@
  * exit 0 on success, 1 on failure, 2 on wrong usage. Messages in Dutch and English.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { startBridge } from '../bridge/server';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import { parseWebAnnotations } from '../core/notes/w3c';
 import { buildPack } from '../core/packs/build';
 import { readPack } from '../core/packs/format';
 import { resolveDataDir } from '../core/paths';
@@ -36,6 +37,11 @@ Gebruik / Usage:
       Builds a content pack from letters (.txt, .md) and an optional pack.json.
   raadsmap pack inspect FILE.raadsmap [--json]
       Toont wat een pakket bevat. / Shows what a pack holds.
+  raadsmap notes import BESTAND.jsonld [--data DIR] [--json]
+      Voegt annotaties van een collega toe (W3C Web Annotation), samengevoegd op id.
+      Imports a colleague's annotations (W3C Web Annotation), merged by id.
+  raadsmap notes list [--data DIR] [--json]
+      Toont alle notities en standpunten met hun verankering. / Lists every note and position with its anchor state.
   raadsmap search "<zoekvraag>" [--data DIR] [--json] [--limit N] [--document ID]
       Zoekt in de brieven en uw notities (Nederlandse woordvormen, "zinnen", -uitsluiten, woord*).
       Searches the letters and your notes (Dutch word forms, "phrases", -exclude, prefix*).
@@ -246,6 +252,66 @@ function packInspect(parsed: Parsed): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** `raadsmap notes import FILE`: a colleague's W3C annotations, merged by id, in one transaction. */
+function notesImport(parsed: Parsed): void {
+  const file = parsed.positional[2];
+  if (!file)
+    throw new UsageError(
+      'Geef een bestand: raadsmap notes import BESTAND.',
+      'Give a file: raadsmap notes import FILE.',
+    );
+  let json: string;
+  try {
+    json = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new RaadsmapError('file-not-found', `Kan ${file} niet lezen.`, `Cannot read ${file}.`, { cause });
+  }
+  const annotations = parseWebAnnotations(json);
+  const services = openServices({ dataDir: resolveDataDir(str(parsed.flags, 'data')) });
+  try {
+    const report = services.notes.importAnnotations(annotations.annotations, basename(file));
+    const result = { ...report, skipped: annotations.skipped };
+    if (parsed.flags.get('json') === true) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    const a = report.anchors;
+    process.stdout.write(
+      `${report.added} nieuw, ${report.updated} bijgewerkt, ${report.kept} ongewijzigd (eigen versie nieuwer of gelijk).\n` +
+        `${report.added} new, ${report.updated} updated, ${report.kept} kept (own copy as new or newer).\n` +
+        `Verankering / anchoring: ${a.anchored} op hun plaats / in place, ${a.moved} verplaatst / moved, ` +
+        `${a.changed} gewijzigd (nakijken) / changed (check), ${a.orphan} zonder plaats / orphaned.\n` +
+        annotations.skipped.map((s) => `Overgeslagen / skipped #${s.index + 1}: ${s.nl} / ${s.en}\n`).join(''),
+    );
+  } finally {
+    services.close();
+  }
+}
+
+/** `raadsmap notes list`: every annotation and position, with its anchor state. */
+function notesList(parsed: Parsed): void {
+  const services = openServices({ dataDir: resolveDataDir(str(parsed.flags, 'data')) });
+  try {
+    const annotations = services.notes.listAnnotations();
+    const positions = services.notes.listAllPositions();
+    if (parsed.flags.get('json') === true) {
+      process.stdout.write(`${JSON.stringify({ annotations, positions }, null, 2)}\n`);
+      return;
+    }
+    const lines = [`${annotations.length} notitie(s) / note(s), ${positions.length} standpunt(en) / position(s)`];
+    for (const a of annotations) {
+      const quote = a.quote.exact.length > 80 ? `${a.quote.exact.slice(0, 80)}…` : a.quote.exact;
+      lines.push(
+        `- [${a.anchor}] ${a.documentId} ${a.paragraphId ?? ''} "${quote}"${a.note ? ` — ${a.note.slice(0, 80)}` : ''}`,
+      );
+    }
+    for (const p of positions) lines.push(`- ${p.documentId} ${p.decisionLabel}: ${p.stance} (${p.status})`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    services.close();
+  }
+}
+
 /** `raadsmap search`: the same engine as the app, over the same data folder. */
 function search(parsed: Parsed): void {
   const text = parsed.positional.slice(1).join(' ');
@@ -323,6 +389,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'pack' && sub === 'inspect') {
       packInspect(parsed);
+      return 0;
+    }
+    if (command === 'notes' && sub === 'import') {
+      notesImport(parsed);
+      return 0;
+    }
+    if (command === 'notes' && sub === 'list') {
+      notesList(parsed);
       return 0;
     }
     if (command === 'search') {

@@ -16,6 +16,14 @@ export type ErrorCode =
   | 'pack-invalid'
   | 'document-not-found'
   | 'invalid-request'
+  | 'annotation-not-found'
+  | 'tag-not-found'
+  | 'tag-exists'
+  | 'invalid-tag'
+  | 'invalid-color-label'
+  | 'invalid-range'
+  | 'decision-not-found'
+  | 'annotations-invalid'
   | 'usage';
 
 export class RaadsmapError extends Error {

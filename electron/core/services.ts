@@ -15,10 +15,12 @@ import { readPack } from './packs/format';
 import { resolveResourcesDir } from './paths';
 import { CompoundSplitter, dutchLexicon } from './search/compounds';
 import { SearchEngine } from './search/engine';
+import { NotesStore, type LetterSource } from './notes/store';
 import { NotesSearchIndex } from './search/notes-index';
 import { contentSource, notesSource } from './search/sources';
 import { Suggester } from './search/suggest';
 import { SettingsStore } from './settings';
+import { documentText, type DocumentText } from '../shared/text';
 
 export const LOCAL_PACK_ID = 'eigen-documenten';
 
@@ -38,6 +40,8 @@ export interface Services {
   suggester: Suggester;
   /** The notes' search index: the notes services write to it in their own transactions. */
   notesIndex: NotesSearchIndex;
+  /** Annotations, tags and positions (notes.db). */
+  notes: NotesStore;
   /** The Dutch compound splitter (its lexicon loads on first use). */
   splitter: () => CompoundSplitter;
   importLetter: (bytes: Uint8Array, fileName: string) => { documentId: string; title: string; decisionCount: number };
@@ -73,6 +77,7 @@ export function openServices(options: ServicesOptions): Services {
   const settings = new SettingsStore(notesDb);
   ensureDefaultContent(content, resourcesDir);
   const notesIndex = new NotesSearchIndex(notesDb, splitter);
+  const notes = new NotesStore(notesDb, letterSource(content), notesIndex);
   const suggester = new Suggester(contentDb, () => content.searchIndex.generation);
   const search = new SearchEngine(
     { content: contentSource(contentDb), notes: notesSource(notesDb, contentDb) },
@@ -112,11 +117,37 @@ export function openServices(options: ServicesOptions): Services {
     search,
     suggester,
     notesIndex,
+    notes,
     splitter,
     importLetter,
     close: () => {
       contentDb.close();
       notesDb.close();
+    },
+  };
+}
+
+/** The letters as the notes store sees them: canonical text (cached per installed copy) and decisions. */
+function letterSource(content: ContentStore): LetterSource {
+  const cache = new Map<string, { generation: number; text: DocumentText }>();
+  return {
+    text(documentId) {
+      const generation = content.searchIndex.generation;
+      const hit = cache.get(documentId);
+      if (hit && hit.generation === generation) return hit.text;
+      const text = documentText(content.getDocument(documentId));
+      cache.set(documentId, { generation, text });
+      return text;
+    },
+    decisions(documentId) {
+      return content.getDocument(documentId).decisions.map((d) => ({ label: d.label, text: d.text, hash: d.hash }));
+    },
+    title(documentId) {
+      try {
+        return content.getDocument(documentId).title;
+      } catch {
+        return null;
+      }
     },
   };
 }

@@ -7,6 +7,18 @@
  */
 import { z } from 'zod';
 import type { MethodName } from './methods';
+import {
+  annotationCreateSchema,
+  annotationSchema,
+  annotationUpdateSchema,
+  HIGHLIGHT_COLOR_IDS,
+  highlightColorSchema,
+  positionPatchSchema,
+  positionSchema,
+  tagInfoSchema,
+  tagNameSchema,
+  ANCHOR_STATES,
+} from './notes';
 import { documentSummarySchema, letterDocumentSchema } from './schemas';
 
 export const localeSchema = z.enum(['nl', 'en']);
@@ -70,6 +82,30 @@ export const documentMatchSchema = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(0),
 });
+
+const docId = z.string().min(1).max(200);
+const annotationId = z.string().min(1).max(200);
+const decisionLabel = z.string().min(1).max(20);
+const tagId = z.number().int().min(1);
+const deletedTagSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    annotationIds: z.array(annotationId).max(100_000),
+    documentIds: z.array(docId).max(100_000),
+  })
+  .strict();
+
+export const importReportSchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  kept: z.number().int(),
+  anchors: z.record(z.enum(ANCHOR_STATES), z.number().int()),
+  ids: z.array(z.string()),
+  skipped: z.array(z.object({ index: z.number().int(), nl: z.string(), en: z.string() })),
+});
+
+/** Largest annotation file the app accepts (base64 of 20 MB). */
+const MAX_NOTES_IMPORT_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4;
 
 /** Largest letter the app accepts, base64 inflates by 4/3. */
 const MAX_IMPORT_BASE64 = Math.ceil((50 * 1024 * 1024 + 1) / 3) * 4 + 4;
@@ -139,6 +175,55 @@ export const contract = {
       matches: z.array(documentMatchSchema),
       message: bilingual.nullable(),
     }),
+  },
+  'notes.colors': { args: z.object({}).strict(), result: z.array(highlightColorSchema) },
+  'notes.renameColor': {
+    args: z.object({ id: z.enum(HIGHLIGHT_COLOR_IDS), label: z.string().min(1).max(40) }).strict(),
+    result: z.array(highlightColorSchema),
+  },
+  'notes.overview': {
+    args: z.object({}).strict(),
+    result: z.object({
+      annotations: z.array(annotationSchema.extend({ documentTitle: z.string() })),
+      positions: z.array(positionSchema.extend({ documentTitle: z.string() })),
+      documentTags: z.record(z.string(), z.array(z.string())),
+    }),
+  },
+  'notes.import': {
+    args: z
+      .object({ fileName: z.string().min(1).max(500), dataBase64: z.string().max(MAX_NOTES_IMPORT_BASE64) })
+      .strict(),
+    result: importReportSchema,
+  },
+  'annotations.list': { args: z.object({ documentId: docId.optional() }).strict(), result: z.array(annotationSchema) },
+  'annotations.create': { args: annotationCreateSchema, result: annotationSchema },
+  'annotations.update': { args: annotationUpdateSchema, result: annotationSchema },
+  'annotations.delete': {
+    args: z.object({ id: annotationId }).strict(),
+    result: z.object({ id: z.string(), linkedDecisions: z.array(z.string()) }),
+  },
+  'annotations.restore': { args: z.object({ id: annotationId }).strict(), result: annotationSchema },
+  'tags.list': { args: z.object({}).strict(), result: z.array(tagInfoSchema) },
+  'tags.rename': { args: z.object({ id: tagId, name: tagNameSchema }).strict(), result: z.array(tagInfoSchema) },
+  'tags.merge': {
+    args: z.object({ sourceIds: z.array(tagId).min(1).max(1000), targetId: tagId }).strict(),
+    result: z.array(tagInfoSchema),
+  },
+  'tags.delete': { args: z.object({ id: tagId }).strict(), result: deletedTagSchema },
+  'tags.restore': { args: deletedTagSchema, result: z.array(tagInfoSchema) },
+  'documents.setTags': {
+    args: z.object({ documentId: docId, tags: z.array(tagNameSchema).max(50) }).strict(),
+    result: z.array(z.string()),
+  },
+  'documents.allTags': { args: z.object({}).strict(), result: z.record(z.string(), z.array(z.string())) },
+  'positions.list': { args: z.object({ documentId: docId }).strict(), result: z.array(positionSchema) },
+  'positions.save': {
+    args: z.object({ documentId: docId, decisionLabel, patch: positionPatchSchema }).strict(),
+    result: positionSchema,
+  },
+  'positions.link': {
+    args: z.object({ documentId: docId, decisionLabel, annotationId, linked: z.boolean() }).strict(),
+    result: positionSchema,
   },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

@@ -64,4 +64,98 @@ export const notesMigrations: readonly Migration[] = [
       createFtsTable(db, 'note_search_fts');
     },
   },
+  {
+    version: 3,
+    name: 'annotations, highlight colours, tags, positions on decisions',
+    up: (db) => {
+      db.exec(`
+        -- A highlight colour and the meaning the user gives it ("belangrijk", "vraag", "oneens").
+        CREATE TABLE highlight_colors (
+          id TEXT PRIMARY KEY,
+          label TEXT NOT NULL,
+          ord INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO highlight_colors (id, label, ord) VALUES
+          ('geel', 'Belangrijk', 1), ('blauw', 'Vraag', 2), ('rood', 'Oneens', 3),
+          ('groen', 'Eens', 4), ('paars', 'Uitzoeken', 5);
+
+        -- Highlights and notes on passages. Anchored by document and paragraph id plus W3C selectors:
+        -- TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector hint (pos_start, pos_end)
+        -- over the letter's canonical text (shared/text.ts). Deleting only sets deleted_at (undo).
+        CREATE TABLE annotations (
+          id TEXT PRIMARY KEY,
+          document_id TEXT NOT NULL,
+          paragraph_id TEXT,
+          color TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          exact TEXT NOT NULL,
+          prefix TEXT NOT NULL DEFAULT '',
+          suffix TEXT NOT NULL DEFAULT '',
+          pos_start INTEGER NOT NULL,
+          pos_end INTEGER NOT NULL,
+          anchor TEXT NOT NULL DEFAULT 'anchored' CHECK (anchor IN ('anchored', 'moved', 'changed', 'orphan')),
+          origin_json TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          deleted_at TEXT
+        ) STRICT;
+        CREATE INDEX annotations_by_document ON annotations(document_id, pos_start);
+        CREATE INDEX annotations_by_updated ON annotations(updated_at);
+
+        CREATE TABLE tags (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          -- Folded name: one tag per spelling, whatever the case or accents.
+          key TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE annotation_tags (
+          annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+          tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+          PRIMARY KEY (annotation_id, tag_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX annotation_tags_by_tag ON annotation_tags(tag_id);
+
+        CREATE TABLE document_tags (
+          document_id TEXT NOT NULL,
+          tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+          PRIMARY KEY (document_id, tag_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX document_tags_by_tag ON document_tags(tag_id);
+
+        -- The member's position on a requested decision.
+        CREATE TABLE positions (
+          document_id TEXT NOT NULL,
+          decision_label TEXT NOT NULL,
+          stance TEXT NOT NULL DEFAULT 'nog-bepalen' CHECK (stance IN
+            ('voor', 'tegen', 'voor-met-amendement', 'motie', 'onthouding', 'nog-bepalen')),
+          status TEXT NOT NULL DEFAULT 'concept' CHECK (status IN ('concept', 'definitief')),
+          reasoning TEXT NOT NULL DEFAULT '',
+          questions TEXT NOT NULL DEFAULT '',
+          inbreng TEXT NOT NULL DEFAULT '',
+          amendment_text TEXT NOT NULL DEFAULT '',
+          motion_findings TEXT NOT NULL DEFAULT '',
+          motion_considerations TEXT NOT NULL DEFAULT '',
+          motion_requests TEXT NOT NULL DEFAULT '',
+          -- The decision as it read when the position was last edited (to notice a changed text).
+          decision_hash TEXT,
+          decision_text TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (document_id, decision_label)
+        ) STRICT;
+
+        CREATE TABLE position_links (
+          document_id TEXT NOT NULL,
+          decision_label TEXT NOT NULL,
+          annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (document_id, decision_label, annotation_id),
+          FOREIGN KEY (document_id, decision_label) REFERENCES positions(document_id, decision_label) ON DELETE CASCADE
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX position_links_by_annotation ON position_links(annotation_id);
+      `);
+    },
+  },
 ];

@@ -222,3 +222,78 @@ describe('raadsmap search', () => {
     expect(bad.stderr).toContain('--limit');
   });
 });
+
+describe('raadsmap notes', () => {
+  const ANNOTATION = (id: string, exact: string, note: string) => ({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:${id}`,
+    type: 'Annotation',
+    motivation: 'commenting',
+    created: '2026-11-01T10:00:00.000Z',
+    modified: '2026-11-01T10:00:00.000Z',
+    creator: { type: 'Person', name: 'Pieter' },
+    body: [
+      { type: 'TextualBody', value: note, purpose: 'commenting' },
+      { type: 'TextualBody', value: 'financiën', purpose: 'tagging' },
+    ],
+    target: {
+      source: 'urn:raadsmap:document:lbr-19-030',
+      selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }],
+    },
+  });
+
+  it('notes import merges a colleague’s W3C annotations; notes list --json shows them with their anchor state', () => {
+    const data = join(tmp(), 'data');
+    const file = join(tmp(), 'pieter.jsonld');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        first: {
+          type: 'AnnotationPage',
+          items: [
+            ANNOTATION('11111111-1111-4111-8111-111111111111', 'belastinggebied', 'Vraag: hoeveel?'),
+            ANNOTATION('22222222-2222-4222-8222-222222222222', 'deze zin bestaat niet in de brief', 'Verweesd'),
+          ],
+        },
+      }),
+    );
+    const imported = raadsmap(['notes', 'import', file, '--data', data, '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      added: 2,
+      anchors: { anchored: 1, orphan: 1 },
+      skipped: [],
+    });
+    const again = raadsmap(['notes', 'import', file, '--data', data]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 new, 0 updated, 2 kept');
+
+    const list = raadsmap(['notes', 'list', '--data', data, '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    const json = JSON.parse(list.stdout) as {
+      annotations: Array<{ id: string; anchor: string; note: string; tags: string[]; origin: { creator: string } }>;
+      positions: unknown[];
+    };
+    expect(json.annotations.map((a) => [a.id, a.anchor]).sort()).toEqual([
+      ['11111111-1111-4111-8111-111111111111', 'anchored'],
+      ['22222222-2222-4222-8222-222222222222', 'orphan'],
+    ]);
+    expect(json.annotations[0]).toMatchObject({ tags: ['financiën'], origin: { creator: 'Pieter' } });
+    expect(json.positions).toEqual([]);
+  });
+
+  it('a file that is not W3C annotations fails with a bilingual message and changes nothing', () => {
+    const data = join(tmp(), 'data');
+    const file = join(tmp(), 'kapot.json');
+    writeFileSync(file, '{"hello": ');
+    const r = raadsmap(['notes', 'import', file, '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('geen geldige JSON');
+    expect(r.stderr).toContain('not valid JSON');
+    const list = raadsmap(['notes', 'list', '--data', data, '--json']);
+    expect(JSON.parse(list.stdout)).toEqual({ annotations: [], positions: [] });
+    expect(raadsmap(['notes', 'import', '--data', data]).code).toBe(2);
+  });
+});

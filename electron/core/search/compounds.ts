@@ -20,7 +20,10 @@ const MIN_PART = 4;
 const MIN_WORD = 8;
 const MAX_PARTS = 4;
 const LINKS = ['', 's', 'e', 'en'];
-/** In a word the dictionary knows whole, heads are at least this long: not wand+elrit, verf+spatten. */
+/**
+ * In a word the dictionary knows whole, heads without a linking sound are at least this long: not
+ * wand+elrit, verf+spatten.
+ */
 const KNOWN_MIN_HEAD = 5;
 
 /**
@@ -214,7 +217,8 @@ export class CompoundSplitter {
         const bare = link ? head.slice(0, -link.length) : head;
         // Function words are not parts: daarover and waaronder are not daar + over, waar + onder.
         if (bare.length < MIN_PART || !this.lexicon.words.has(bare) || isFunctionWord(bare)) continue;
-        if (known && (bare.length < KNOWN_MIN_HEAD || PARTICLES.has(bare))) continue;
+        // A short head of a known word needs a linking sound to count (hond|en|belasting, rijk|s|…).
+        if (known && ((bare.length < KNOWN_MIN_HEAD && link !== 'en' && link !== 's') || PARTICLES.has(bare))) continue;
         const tail = this.search(rest.slice(cut), depth + 1, known);
         if (!tail) continue;
         const candidate: Split = { parts: [bare, ...tail.parts], cut, link };

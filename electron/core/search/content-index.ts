@@ -131,10 +131,12 @@ export class ContentSearchIndex {
 
   private indexDocument(pk: number, docId: string, seq: number, vocab: VocabDelta): number {
     const db = this.db;
-    const doc = db.prepare('SELECT title, subject, date FROM documents WHERE pk = ?').get(pk) as {
+    const doc = db.prepare('SELECT title, subject, date, reference, kenmerk FROM documents WHERE pk = ?').get(pk) as {
       title: string;
       subject: string | null;
       date: string | null;
+      reference: string | null;
+      kenmerk: string | null;
     };
     db.prepare('INSERT INTO search_indexed (doc_id, document, seq, doc_date) VALUES (?, ?, ?, ?)').run(
       docId,
@@ -189,41 +191,32 @@ export class ContentSearchIndex {
  * Decisions are repeated in a letter (summary and end): an identical decision text is indexed once,
  * at its first place.
  */
-function documentUnits(db: Db, pk: number, doc: { title: string; subject: string | null }): UnitToIndex[] {
+function documentUnits(
+  db: Db,
+  pk: number,
+  doc: { title: string; subject: string | null; reference: string | null; kenmerk: string | null },
+): UnitToIndex[] {
   const units: UnitToIndex[] = [];
-  units.push({
+  const heading = (text: string, sectionId: string | null, sectionTitle: string | null): UnitToIndex => ({
     kind: 'heading',
-    sectionId: null,
-    sectionTitle: null,
+    sectionId,
+    sectionTitle,
     paragraphId: null,
     decisionLabel: null,
-    text: doc.title,
+    text,
   });
-  if (doc.subject && doc.subject.trim() && doc.subject.trim() !== doc.title.trim()) {
-    units.push({
-      kind: 'heading',
-      sectionId: null,
-      sectionTitle: null,
-      paragraphId: null,
-      decisionLabel: null,
-      text: doc.subject,
-    });
-  }
+  units.push(heading(doc.title, null, null));
+  if (doc.subject && doc.subject.trim() && doc.subject.trim() !== doc.title.trim())
+    units.push(heading(doc.subject, null, null));
+  // The Lbr.-nummer and kenmerk, so "19/030" finds the letter.
+  const ids = [doc.reference, doc.kenmerk].filter((x): x is string => Boolean(x && x.trim()));
+  if (ids.length > 0) units.push(heading(ids.join(' · '), null, null));
+
   const sections = db
-    .prepare('SELECT pk, section_id, parent, title FROM sections WHERE document = ?')
+    .prepare('SELECT pk, section_id, parent, title FROM sections WHERE document = ? ORDER BY parent, ord')
     .all(pk) as Array<{ pk: number; section_id: string; parent: number | null; title: string | null }>;
-  const byPk = new Map(sections.map((s) => [s.pk, s]));
-  const titleOf = (sectionPk: number): string | null => {
-    for (let s = byPk.get(sectionPk); s; s = s.parent === null ? undefined : byPk.get(s.parent)) {
-      if (s.title) return s.title;
-    }
-    return null;
-  };
   const paragraphs = db
-    .prepare(
-      `SELECT p.section, p.paragraph_id, p.kind, p.text, p.decision_label, s.ord AS section_ord
-       FROM paragraphs p JOIN sections s ON s.pk = p.section WHERE p.document = ? ORDER BY p.ord`,
-    )
+    .prepare(`SELECT section, paragraph_id, kind, text, decision_label FROM paragraphs WHERE document = ? ORDER BY ord`)
     .all(pk) as Array<{
     section: number;
     paragraph_id: string;
@@ -231,51 +224,45 @@ function documentUnits(db: Db, pk: number, doc: { title: string; subject: string
     text: string;
     decision_label: string | null;
   }>;
-  const headingDone = new Set<number>();
-  const decisionsSeen = new Set<string>();
+  const children = new Map<number | null, typeof sections>();
+  for (const s of sections) {
+    const list = children.get(s.parent) ?? [];
+    list.push(s);
+    children.set(s.parent, list);
+  }
+  const bySection = new Map<number, typeof paragraphs>();
   for (const p of paragraphs) {
-    const section = byPk.get(p.section)!;
-    if (!headingDone.has(section.pk)) {
-      headingDone.add(section.pk);
-      if (section.title) {
+    const list = bySection.get(p.section) ?? [];
+    list.push(p);
+    bySection.set(p.section, list);
+  }
+  const decisionsSeen = new Set<string>();
+  // Reading order, as the reader shows it: a section's heading, its paragraphs, then its subsections.
+  const walk = (parent: number | null, inherited: string | null) => {
+    for (const section of children.get(parent) ?? []) {
+      const title = section.title ?? inherited;
+      if (section.title) units.push(heading(section.title, section.section_id, section.title));
+      for (const p of bySection.get(section.pk) ?? []) {
+        if (!p.text.trim()) continue;
+        const isDecision = p.kind === 'decision' || p.decision_label !== null;
+        if (isDecision) {
+          const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
+          if (decisionsSeen.has(key)) continue;
+          decisionsSeen.add(key);
+        }
         units.push({
-          kind: 'heading',
+          kind: isDecision ? 'decision' : 'text',
           sectionId: section.section_id,
-          sectionTitle: section.title,
-          paragraphId: null,
-          decisionLabel: null,
-          text: section.title,
+          sectionTitle: title,
+          paragraphId: p.paragraph_id,
+          decisionLabel: p.decision_label,
+          text: p.text,
         });
       }
+      walk(section.pk, title);
     }
-    if (!p.text.trim()) continue;
-    const isDecision = p.kind === 'decision' || p.decision_label !== null;
-    if (isDecision) {
-      const key = p.text.replace(/\s+/g, ' ').trim().toLowerCase();
-      if (decisionsSeen.has(key)) continue;
-      decisionsSeen.add(key);
-    }
-    units.push({
-      kind: isDecision ? 'decision' : 'text',
-      sectionId: section.section_id,
-      sectionTitle: titleOf(section.pk),
-      paragraphId: p.paragraph_id,
-      decisionLabel: p.decision_label,
-      text: p.text,
-    });
-  }
-  // Headings of sections without paragraphs of their own.
-  for (const s of sections) {
-    if (headingDone.has(s.pk) || !s.title) continue;
-    units.push({
-      kind: 'heading',
-      sectionId: s.section_id,
-      sectionTitle: s.title,
-      paragraphId: null,
-      decisionLabel: null,
-      text: s.title,
-    });
-  }
+  };
+  walk(null, null);
   return units;
 }
 

@@ -16,7 +16,7 @@ import type { CompoundSplitter } from './compounds';
  * Bump it whenever analyze.ts, compounds.ts or the indexed units change: an index written with
  * another version is rebuilt on open, since its tokens would no longer match the queries.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /** bm25 weights for head, body, parts. */
 export const COLUMN_WEIGHTS = [4, 1, 0.4] as const;

@@ -12,6 +12,11 @@ export interface QueryWord {
   raw: string;
   folded: string;
   stem: string;
+  /**
+   * For a word of a phrase (from `queryTerms`): the whole phrase, stop words included, and where the
+   * word stands in it. Such a word matches only where the phrase stands, as it does in the index.
+   */
+  phrase?: { words: QueryWord[]; index: number };
 }
 
 export type Clause = { type: 'word'; word: QueryWord; prefix: boolean } | { type: 'phrase'; words: QueryWord[] };
@@ -89,7 +94,8 @@ export function parseQuery(input: string): ParsedQuery {
       if (groups.length > 0) orNext = true;
       continue;
     }
-    if (raw === 'AND' || raw === 'EN') continue;
+    // FTS5's own operators pasted in (`NEAR(a b, 5)`, `a NEAR/3 b`) join words like AND.
+    if (raw === 'AND' || raw === 'EN' || /^NEAR(?:\/\d+)?$/u.test(raw)) continue;
     if (raw === 'NOT' || raw === 'NIET') {
       negateNext = true;
       continue;
@@ -114,13 +120,19 @@ export function hasPositive(query: ParsedQuery): boolean {
   return query.groups.length > 0;
 }
 
-/** Every folded word and stem a hit may contain, for highlighting. */
+/**
+ * Every folded word and stem a hit may contain, for highlighting. The words of a phrase carry their
+ * phrase (stop words are not marked themselves, but still have to stand in it).
+ */
 export function queryTerms(query: ParsedQuery): QueryWord[] {
   const out: QueryWord[] = [];
   for (const group of query.groups)
     for (const clause of group) {
       if (clause.type === 'word') out.push(clause.word);
-      else out.push(...clause.words.filter((w) => !isStopWord(w.folded)));
+      else
+        clause.words.forEach((w, index) => {
+          if (!isStopWord(w.folded)) out.push({ ...w, phrase: { words: clause.words, index } });
+        });
     }
   return out;
 }

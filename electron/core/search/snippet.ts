@@ -2,9 +2,8 @@
  * Snippets and match offsets from the original text. A match is always a whole word: compound words
  * that matched through one of their parts are marked whole (`<mark>Tekortgemeenten</mark>`).
  */
-import { tokenize, type Token } from './analyze';
+import { stem, tokenize, type Token } from './analyze';
 import type { CompoundSplitter } from './compounds';
-import { stem } from './analyze';
 import { wordMatches, type MatchMode, type QueryWord } from './query';
 
 export interface Matcher {
@@ -23,11 +22,25 @@ export interface MatchRange {
 /** Which words of `text` match the query, as UTF-16 ranges in the original text. */
 export function findMatches(text: string, matcher: Matcher, splitter?: CompoundSplitter | null): MatchRange[] {
   const out: MatchRange[] = [];
-  for (const token of tokenize(text)) {
-    const hit = tokenMatch(token, matcher, splitter);
+  const tokens = tokenize(text);
+  const single = { ...matcher, words: matcher.words.filter((q) => !q.phrase) };
+  const phraseWords = matcher.words.filter((q) => q.phrase);
+  tokens.forEach((token, i) => {
+    let hit = tokenMatch(token, single, splitter);
+    // A word of a phrase counts only where the whole phrase stands (stems in a row, as in the index).
+    for (const q of phraseWords) {
+      if (hit === 'exact' || !inPhrase(tokens, i, q.phrase!)) continue;
+      hit = token.folded === q.folded ? 'exact' : 'stem';
+    }
     if (hit) out.push({ start: token.start, end: token.end, exact: hit === 'exact' });
-  }
+  });
   return out;
+}
+
+function inPhrase(tokens: Token[], i: number, phrase: NonNullable<QueryWord['phrase']>): boolean {
+  const first = i - phrase.index;
+  if (first < 0 || first + phrase.words.length > tokens.length) return false;
+  return phrase.words.every((w, k) => tokens[first + k]!.stem === w.stem);
 }
 
 function tokenMatch(token: Token, matcher: Matcher, splitter?: CompoundSplitter | null): 'exact' | 'stem' | null {
@@ -37,14 +50,26 @@ function tokenMatch(token: Token, matcher: Matcher, splitter?: CompoundSplitter 
     if (wordMatches(token, q, matcher.prefixes.has(q.folded), matcher.mode)) result = 'stem';
   }
   if (result || !splitter) return result;
-  const parts = splitter.split(token.folded);
-  if (parts) {
-    const partStems = new Set(parts.map((p) => stem(p)));
-    for (const p of parts) for (const sub of splitter.split(p) ?? []) partStems.add(stem(sub));
-    for (const q of matcher.words) if (partStems.has(q.stem)) return 'stem';
+  // The index holds the stems of a compound's parts (and of its head's parts), matched like words:
+  // by stem, and by prefix for `energ*` and for the derivation fallback (`trans*` in energietransitie).
+  const parts = new Set<string>();
+  for (const p of splitter.split(token.folded) ?? []) {
+    parts.add(p);
+    for (const sub of splitter.split(p) ?? []) parts.add(sub);
+  }
+  for (const p of parts) {
+    const part = { folded: p, stem: stem(p) };
+    for (const q of matcher.words) {
+      if (part.stem === q.stem || wordMatches(part, q, matcher.prefixes.has(q.folded), matcher.mode)) return 'stem';
+    }
   }
   return null;
 }
+
+/** In choosing the snippet window, a word as typed counts this many times. */
+const EXACT_WEIGHT = 4;
+/** How much text a snippet shows before its first match. */
+const LEAD = 50;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 export function escapeText(text: string): string {
@@ -62,28 +87,21 @@ export function makeSnippet(text: string, matches: MatchRange[], maxChars = 220)
   let from = 0;
   let to = text.length;
   if (text.length > maxChars) {
-    // The window with the most matches, starting a little before its first match.
-    let bestStart = matches[0]?.start ?? 0;
+    // The window with the most matches, starting a little before one of them. A word as typed
+    // counts more than a word found through its stem, a part or a relative: the snippet shows it.
+    let best: [number, number] = snippetWindow(text, matches[0] ?? null, maxChars);
     let bestCount = -1;
     for (const m of matches) {
-      const count = matches.filter((x) => x.start >= m.start && x.end <= m.start + maxChars - 40).length;
+      const [f, t] = snippetWindow(text, m, maxChars);
+      const count = matches
+        .filter((x) => x.start >= f && x.end <= t)
+        .reduce((n, x) => n + (x.exact ? EXACT_WEIGHT : 1), 0);
       if (count > bestCount) {
         bestCount = count;
-        bestStart = m.start;
+        best = [f, t];
       }
     }
-    from = Math.max(0, bestStart - 50);
-    to = Math.min(text.length, from + maxChars);
-    from = Math.max(0, to - maxChars);
-    // Cut at word boundaries.
-    if (from > 0) {
-      const space = text.indexOf(' ', from);
-      if (space !== -1 && space < bestStart) from = space + 1;
-    }
-    if (to < text.length) {
-      const space = text.lastIndexOf(' ', to);
-      if (space > from) to = space;
-    }
+    [from, to] = best;
   }
   let out = from > 0 ? '…' : '';
   let pos = from;
@@ -94,6 +112,23 @@ export function makeSnippet(text: string, matches: MatchRange[], maxChars = 220)
   }
   out += escapeText(text.slice(pos, to)) + (to < text.length ? '…' : '');
   return out;
+}
+
+/** The snippet window around a match: from a little before it, cut at word boundaries that keep it whole. */
+function snippetWindow(text: string, m: MatchRange | null, maxChars: number): [number, number] {
+  const start = m?.start ?? 0;
+  const end = m?.end ?? 0;
+  let to = Math.min(text.length, Math.max(0, start - LEAD) + maxChars);
+  let from = Math.max(0, to - maxChars);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && space < start) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > from && space >= end) to = space;
+  }
+  return [from, to];
 }
 
 function shiftMatches(original: string, clean: string, matches: MatchRange[]): MatchRange[] {

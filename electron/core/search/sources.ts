@@ -37,12 +37,12 @@ function contentFilter(db: Db, filters: SearchFilters): Filter {
   }
   const parts: string[] = [];
   if (docWhere.length > 0)
-    parts.push(`${SEQ_SQL('rowid')} IN (SELECT seq FROM search_indexed WHERE ${docWhere.join(' AND ')})`);
+    parts.push(`${SEQ_SQL('search_fts.rowid')} IN (SELECT seq FROM search_indexed WHERE ${docWhere.join(' AND ')})`);
   if (filters.sectionId) {
     // A section with its subsections is a run of reading-order positions in one letter.
     const range = sectionRange(db, filters.documentIds?.[0] ?? null, filters.sectionId);
     if (!range) return { sql: '0', params: [] };
-    parts.push(`${SEQ_SQL('rowid')} = ? AND ${ORD_SQL('rowid')} BETWEEN ? AND ?`);
+    parts.push(`${SEQ_SQL('search_fts.rowid')} = ? AND ${ORD_SQL('search_fts.rowid')} BETWEEN ? AND ?`);
     params.push(range.seq, range.from, range.to);
   }
   return { sql: parts.join(' AND '), params };
@@ -114,7 +114,7 @@ export function contentSource(db: Db): SearchSource {
       const f = contentFilter(db, filters);
       const rows = db
         .prepare(
-          `SELECT ${SEQ_SQL('rowid')} AS seq, COUNT(*) AS n FROM search_fts
+          `SELECT ${SEQ_SQL('search_fts.rowid')} AS seq, COUNT(*) AS n FROM search_fts
            WHERE search_fts MATCH ? ${f.sql ? `AND ${f.sql}` : ''} GROUP BY 1`,
         )
         .all(expression, ...f.params) as Array<{ seq: number; n: number }>;
@@ -205,7 +205,10 @@ function notesFilter(contentDb: Db, filters: SearchFilters): Filter {
     params.push(JSON.stringify(filters.tags.map((t) => fold(t.trim()))));
   }
   if (where.length === 0) return { sql: '', params };
-  return { sql: `(rowid + 0) IN (SELECT id FROM note_search_units WHERE ${where.join(' AND ')})`, params };
+  return {
+    sql: `(note_search_fts.rowid + 0) IN (SELECT id FROM note_search_units WHERE ${where.join(' AND ')})`,
+    params,
+  };
 }
 
 export function notesSource(notesDb: Db, contentDb: Db): SearchSource {

@@ -1,15 +1,21 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RaadsmapApi, Settings } from '../../electron/shared/contract';
 import { ApiError } from './api';
 import { ErrorDialog } from './ErrorDialog';
 import { ImportDialog } from './features/import/ImportDialog';
 import { LibraryView } from './features/library/LibraryView';
 import { ReaderView } from './features/reader/ReaderView';
+import { SearchBox } from './features/search/SearchBox';
+import { SearchView } from './features/search/SearchView';
 import { I18nContext, translator, type Locale } from './i18n';
 import { hrefFor, navigate, useRoute } from './router';
 import { SettingsBar } from './SettingsBar';
 
 const DEFAULT_SETTINGS: Settings = { locale: 'nl', fontScale: 100, theme: 'system' };
+
+function isEditable(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && (el.isContentEditable || !!el.closest('input, textarea, select'));
+}
 
 export function App({ api }: { api: RaadsmapApi }) {
   const route = useRoute();
@@ -17,6 +23,7 @@ export function App({ api }: { api: RaadsmapApi }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const [libraryVersion, setLibraryVersion] = useState(0);
+  const searchInput = useRef<HTMLInputElement>(null);
 
   const fail = useCallback((e: unknown) => {
     setError(e instanceof ApiError ? e : new ApiError('internal', String(e), String(e)));
@@ -52,8 +59,29 @@ export function App({ api }: { api: RaadsmapApi }) {
   const { t } = i18n;
 
   useEffect(() => {
-    document.title = route.name === 'library' ? `${t('library.title')} — Raadsmap` : 'Raadsmap';
+    if (route.name === 'library') document.title = `${t('library.title')} — Raadsmap`;
+    else if (route.name === 'reader') document.title = 'Raadsmap';
   }, [route, t]);
+
+  // The search field is always at hand: Ctrl+K (Cmd+K) from anywhere; `/` in the library when not
+  // typing; Ctrl+F outside a letter (in a letter Ctrl+F searches that letter).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const toSearch =
+        (mod && !e.altKey && !e.shiftKey && key === 'k') ||
+        (mod && !e.altKey && !e.shiftKey && key === 'f' && route.name !== 'reader') ||
+        (e.key === '/' && !mod && !e.altKey && route.name === 'library' && !isEditable(e.target));
+      if (!toSearch || !searchInput.current) return;
+      e.preventDefault();
+      searchInput.current.focus();
+      searchInput.current.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [route.name]);
 
   if (!settings) {
     return (
@@ -94,18 +122,22 @@ export function App({ api }: { api: RaadsmapApi }) {
               {t('import.open')}
             </button>
           </nav>
+          <SearchBox api={api} route={route} inputRef={searchInput} version={libraryVersion} />
           <SettingsBar settings={effective} onChange={updateSettings} />
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         {route.name === 'library' ? (
           <LibraryView api={api} onError={fail} version={libraryVersion} />
+        ) : route.name === 'search' ? (
+          <SearchView api={api} params={route.params} version={libraryVersion} onError={fail} />
         ) : (
           <ReaderView
             key={route.documentId}
             api={api}
             documentId={route.documentId}
             target={route.target}
+            query={route.query ?? null}
             onError={fail}
           />
         )}

@@ -1,22 +1,109 @@
-/** A tiny hash router: `#/` library, `#/brief/<id>` reader, `#/brief/<id>/<target>` a place in it. */
+/**
+ * A tiny hash router:
+ * - `#/` library
+ * - `#/brief/<id>` reader, `#/brief/<id>/<target>` a place in it, `?q=<words>` marks a search in it
+ * - `#/zoeken?q=<words>&brief=<id>&onderdeel=<section>&van=<date>&tot=<date>&tag=<tag>&notities=1` search
+ */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'library' } | { name: 'reader'; documentId: string; target: string | null };
+export interface SearchParams {
+  q: string;
+  /** Only these letters (none: all). */
+  documentIds: string[];
+  /** Only this section; only meaningful with exactly one letter. */
+  sectionId: string | null;
+  /** ISO `YYYY-MM-DD`, inclusive. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  tags: string[];
+  onlyNotes: boolean;
+}
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'reader'; documentId: string; target: string | null; query?: string | null }
+  | { name: 'search'; params: SearchParams };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function emptySearch(q = ''): SearchParams {
+  return { q, documentIds: [], sectionId: null, dateFrom: null, dateTo: null, tags: [], onlyNotes: false };
+}
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'brief' && parts[1]) return { name: 'reader', documentId: parts[1], target: parts[2] ?? null };
+  const raw = hash.replace(/^#\/?/, '');
+  const cut = raw.indexOf('?');
+  const path = cut === -1 ? raw : raw.slice(0, cut);
+  const query = new URLSearchParams(cut === -1 ? '' : raw.slice(cut + 1));
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  if (parts[0] === 'brief' && parts[1]) {
+    const q = query.get('q');
+    return { name: 'reader', documentId: parts[1], target: parts[2] ?? null, query: q && q.trim() ? q : null };
+  }
+  if (parts[0] === 'zoeken') {
+    const date = (v: string | null) => (v && ISO_DATE.test(v) ? v : null);
+    const list = (key: string) => [...new Set(query.getAll(key).filter((v) => v.trim() !== ''))];
+    const documentIds = list('brief');
+    return {
+      name: 'search',
+      params: {
+        q: query.get('q') ?? '',
+        documentIds,
+        sectionId: documentIds.length === 1 ? query.get('onderdeel') || null : null,
+        dateFrom: date(query.get('van')),
+        dateTo: date(query.get('tot')),
+        tags: list('tag'),
+        onlyNotes: query.get('notities') === '1',
+      },
+    };
+  }
   return { name: 'library' };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export function searchQueryString(p: SearchParams): string {
+  const query = new URLSearchParams();
+  query.set('q', p.q);
+  for (const id of p.documentIds) query.append('brief', id);
+  if (p.sectionId && p.documentIds.length === 1) query.set('onderdeel', p.sectionId);
+  if (p.dateFrom) query.set('van', p.dateFrom);
+  if (p.dateTo) query.set('tot', p.dateTo);
+  for (const tag of p.tags) query.append('tag', tag);
+  if (p.onlyNotes) query.set('notities', '1');
+  return query.toString();
 }
 
 export function hrefFor(route: Route): string {
   if (route.name === 'library') return '#/';
+  if (route.name === 'search') return `#/zoeken?${searchQueryString(route.params)}`;
   const base = `#/brief/${encodeURIComponent(route.documentId)}`;
-  return route.target ? `${base}/${encodeURIComponent(route.target)}` : base;
+  const path = route.target ? `${base}/${encodeURIComponent(route.target)}` : base;
+  return route.query ? `${path}?${new URLSearchParams({ q: route.query }).toString()}` : path;
 }
 
+const listeners = new Set<() => void>();
+
+/**
+ * Goes to a route: a new history entry. Views see the new route at once (in the same event), so a
+ * checkbox that changes the address shows its new state without waiting for `hashchange`.
+ */
 export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
+  for (const listener of listeners) listener();
+}
+
+/** Changes the address without a new history entry (Back skips it). */
+export function replaceRoute(route: Route): void {
+  const url = new URL(window.location.href);
+  url.hash = hrefFor(route);
+  window.location.replace(url.toString());
 }
 
 let navigatedInApp = false;
@@ -34,10 +121,16 @@ export function useRoute(): Route {
   useEffect(() => {
     const onChange = () => {
       navigatedInApp = true;
-      setRoute(parseRoute(window.location.hash));
+      const next = parseRoute(window.location.hash);
+      // The same address again (hashchange after navigate): keep the route object.
+      setRoute((current) => (hrefFor(current) === hrefFor(next) ? current : next));
     };
     window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    listeners.add(onChange);
+    return () => {
+      window.removeEventListener('hashchange', onChange);
+      listeners.delete(onChange);
+    };
   }, []);
   return route;
 }

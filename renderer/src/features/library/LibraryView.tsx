@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RaadsmapApi } from '../../../../electron/shared/contract';
 import type { DocumentSummary } from '../../../../electron/shared/model';
-import { formatDate, useI18n } from '../../i18n';
+import { formatDate, shortcutLabel, useI18n, withNodes } from '../../i18n';
 import { hasNavigated, hrefFor } from '../../router';
 
 export function LibraryView({
@@ -35,6 +35,9 @@ export function LibraryView({
         {t('library.title')}
       </h1>
       <p className="lead">{t('library.intro')}</p>
+      <p className="library-tip">
+        {withNodes(t('library.searchTip'), { ctrlK: <kbd>{shortcutLabel()}</kbd>, slash: <kbd>/</kbd> })}
+      </p>
       {!documents ? (
         <p role="status">{t('app.loading')}</p>
       ) : documents.length === 0 ? (

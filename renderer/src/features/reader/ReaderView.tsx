@@ -1,9 +1,18 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
-import type { RaadsmapApi } from '../../../../electron/shared/contract';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentMatch, RaadsmapApi } from '../../../../electron/shared/contract';
 import type { Decision, LetterDocument, Paragraph, Section } from '../../../../electron/shared/model';
 import { ApiError } from '../../api';
 import { formatDate, useI18n, type MessageKey } from '../../i18n';
-import { hasNavigated, hrefFor } from '../../router';
+import { hasNavigated, hrefFor, replaceRoute } from '../../router';
+import { FindBar } from './FindBar';
+import {
+  HighlightContext,
+  HighlightedText,
+  NO_HIGHLIGHTS,
+  useHighlights,
+  type HighlightRange,
+  type Highlights,
+} from './highlights';
 import { ParagraphText } from './ParagraphText';
 
 /** DOM ids for places in a letter; route targets use the bare ids (`s05`, `p012`, `besluit-1a`). */
@@ -18,18 +27,84 @@ const CONTENT_LANG = 'nl';
 
 const LIST_KINDS = new Set<Paragraph['kind']>(['list-item', 'numbered-item', 'decision']);
 
+const FIND_DELAY_MS = 120;
+
 interface Props {
   api: RaadsmapApi;
   documentId: string;
   target: string | null;
+  /** Words of a search to mark in the letter (from a search hit). */
+  query: string | null;
   onError: (e: unknown) => void;
 }
 
-export function ReaderView({ api, documentId, target, onError }: Props) {
+interface Found {
+  text: string;
+  matches: DocumentMatch[];
+  message: { nl: string; en: string } | null;
+  /** Index of the current match; -1 when there are none. */
+  position: number;
+}
+
+/** Reading order of everything a match can sit in: the title, section titles and paragraphs. */
+function readingOrder(doc: LetterDocument): Map<string, number> {
+  const order = new Map<string, number>([['title', 0]]);
+  const walk = (sections: Section[]) => {
+    for (const s of sections) {
+      order.set(`s:${s.id}`, order.size);
+      for (const p of s.paragraphs) order.set(`p:${p.id}`, order.size);
+      walk(s.sections);
+    }
+  };
+  walk(doc.sections);
+  return order;
+}
+
+function matchKey(m: DocumentMatch): string {
+  return m.target === 'title' ? 'title' : `${m.target === 'section-title' ? 's' : 'p'}:${m.id ?? ''}`;
+}
+
+function targetKey(target: string | null): string {
+  if (target && /^s\d+$/.test(target)) return `s:${target}`;
+  if (target && /^p\d+$/.test(target)) return `p:${target}`;
+  return 'title';
+}
+
+/** The first match at or after a place (the last one when the place is after them all). */
+function firstFrom(matches: DocumentMatch[], order: Map<string, number>, from: number): number {
+  if (matches.length === 0) return -1;
+  const i = matches.findIndex((m) => (order.get(matchKey(m)) ?? 0) >= from);
+  return i === -1 ? matches.length - 1 : i;
+}
+
+function isEditable(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && (el.isContentEditable || !!el.closest('input, textarea, select'));
+}
+
+export function ReaderView({ api, documentId, target, query, onError }: Props) {
   const { t, locale } = useI18n();
   const [doc, setDoc] = useState<LetterDocument | null>(null);
   const [missing, setMissing] = useState(false);
   const title = useRef<HTMLHeadingElement>(null);
+  // Find in the letter: opened by a search hit (its words) or by Ctrl+F.
+  const [findOpen, setFindOpen] = useState(query !== null);
+  const [findText, setFindText] = useState(query ?? '');
+  const [anchor, setAnchor] = useState(target);
+  const [found, setFound] = useState<Found | null>(null);
+  const [seen, setSeen] = useState<string | null>(query === null ? null : `${query}|${target}`);
+  const findInput = useRef<HTMLInputElement>(null);
+  const findBar = useRef<HTMLDivElement>(null);
+  const carried = query === null ? null : `${query}|${target}`;
+  if (carried !== seen) {
+    // A search carried in by the address (a hit opened, Back or Forward to one): show its words.
+    setSeen(carried);
+    if (query !== null) {
+      setFindOpen(true);
+      setFindText(query);
+      setAnchor(target);
+      setFound(null);
+    }
+  }
   // The contents are open beside the letter; in a narrow window (or at 200 % zoom) folded above it.
   const [tocOpen, setTocOpen] = useState(() => !window.matchMedia('(max-width: 52rem)').matches);
 
@@ -51,6 +126,113 @@ export function ReaderView({ api, documentId, target, onError }: Props) {
   useEffect(() => {
     if (doc) document.title = `${doc.title} — Raadsmap`;
   }, [doc]);
+
+  const order = useMemo(() => (doc ? readingOrder(doc) : new Map<string, number>()), [doc]);
+  const texts = useMemo(() => (doc ? placeTexts(doc) : new Map<string, string>()), [doc]);
+
+  useEffect(() => {
+    if (!doc || !findOpen || !findText.trim()) return;
+    let live = true;
+    const text = findText;
+    const timer = window.setTimeout(() => {
+      api['search.inDocument']({ documentId: doc.id, text: text.slice(0, 1000) }).then((r) => {
+        if (!live) return;
+        setFound((prev) => {
+          // Start at the place the search was opened for, or stay near the match shown before.
+          const before = prev && prev.position >= 0 ? prev.matches[prev.position] : undefined;
+          const from = before ? (order.get(matchKey(before)) ?? 0) : (order.get(targetKey(anchor)) ?? 0);
+          return { text, matches: r.matches, message: r.message, position: firstFrom(r.matches, order, from) };
+        });
+      }, onError);
+    }, FIND_DELAY_MS);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [api, doc, findOpen, findText, anchor, order, onError]);
+
+  const shown = findOpen && findText.trim() ? found : null;
+
+  const highlights = useMemo<Highlights>(() => {
+    if (!shown || shown.matches.length === 0) return NO_HIGHLIGHTS;
+    const paragraphs = new Map<string, HighlightRange[]>();
+    const sections = new Map<string, HighlightRange[]>();
+    const titleRanges: HighlightRange[] = [];
+    shown.matches.forEach((m, index) => {
+      const range = { start: m.start, end: m.end, index };
+      if (m.target === 'title') titleRanges.push(range);
+      else {
+        const map = m.target === 'section-title' ? sections : paragraphs;
+        const list = map.get(m.id ?? '') ?? [];
+        list.push(range);
+        map.set(m.id ?? '', list);
+      }
+    });
+    return { paragraphs, sections, title: titleRanges, current: shown.position };
+  }, [shown]);
+
+  // The current match: scrolled to the middle of the window.
+  const currentIndex = shown?.position ?? -1;
+  useEffect(() => {
+    if (currentIndex < 0) return;
+    document.querySelector(`mark[data-find-index="${currentIndex}"]`)?.scrollIntoView({ block: 'center' });
+  }, [currentIndex, shown]);
+
+  const step = useCallback((direction: 1 | -1) => {
+    setFound((f) => {
+      if (!f || f.matches.length === 0) return f;
+      const n = f.matches.length;
+      return { ...f, position: (f.position + direction + n) % n };
+    });
+  }, []);
+
+  const closeFind = useCallback(() => {
+    const active = document.activeElement;
+    const wasInBar = !!findBar.current && !!active && findBar.current.contains(active);
+    const mark = document.querySelector('mark.find-match.is-current');
+    const block = mark?.closest<HTMLElement>('p, li, h1, h2, h3, h4, h5, h6');
+    setFindOpen(false);
+    setFound(null);
+    if (query !== null) replaceRoute({ name: 'reader', documentId, target, query: null });
+    if (wasInBar || active === document.body) {
+      // Focus stays where the last match was, like a browser's find.
+      const place = block ?? title.current;
+      if (place) {
+        if (!place.hasAttribute('tabindex')) place.setAttribute('tabindex', '-1');
+        place.focus({ preventScroll: true });
+      }
+    }
+  }, [query, documentId, target]);
+
+  // Ctrl+F opens the bar (not the browser's find); F3 / Ctrl+G step; Escape closes.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && !e.altKey && !e.shiftKey && key === 'f') {
+        e.preventDefault();
+        setFindOpen(true);
+        window.setTimeout(() => {
+          findInput.current?.focus();
+          findInput.current?.select();
+        }, 0);
+        return;
+      }
+      if (!findOpen) return;
+      if (e.key === 'F3' || (mod && !e.altKey && key === 'g')) {
+        e.preventDefault();
+        step(e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (e.key === 'Escape' && !e.defaultPrevented && (!isEditable(e.target) || e.target === findInput.current)) {
+        e.preventDefault();
+        closeFind();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [findOpen, step, closeFind]);
 
   // Jump to a section, paragraph or decision; otherwise start at the title.
   useEffect(() => {
@@ -91,59 +273,111 @@ export function ReaderView({ api, documentId, target, onError }: Props) {
   const link = (targetId: string) => hrefFor({ name: 'reader', documentId: doc.id, target: targetId });
 
   return (
-    <div className="reader" data-testid="reader-ready">
-      <aside className="reader__toc">
-        <nav aria-label={t('reader.toc')}>
-          <details open={tocOpen} onToggle={(e) => setTocOpen(e.currentTarget.open)}>
-            <summary className="toc__title">{t('reader.toc')}</summary>
-            <ol className="toc">
-              <li>
-                <a href={link('gegevens')}>{t('reader.metadata')}</a>
-              </li>
-              <li>
-                <a href={link('besluiten')}>
-                  {t('reader.decisions')} ({doc.decisions.length})
-                </a>
-              </li>
-              <TocEntries sections={doc.sections} link={link} />
-            </ol>
-          </details>
-        </nav>
-      </aside>
-      <article className="reader__article" aria-labelledby="doc-title">
-        <p className="reader__back">
-          <a href={hrefFor({ name: 'library' })}>← {t('reader.back')}</a>
-        </p>
-        <header className="letter-header" id="gegevens">
-          <p className="letter-header__kicker">{doc.reference ?? t('reader.letter')}</p>
-          <h1 id="doc-title" ref={title} tabIndex={-1} lang={CONTENT_LANG}>
-            {doc.title}
-          </h1>
-          <h2 className="visually-hidden">{t('reader.metadata')}</h2>
-          <dl className="metadata">
-            <MetaRow label="meta.date" value={doc.date ? formatDate(doc.date, locale) : null} />
-            <MetaRow label="meta.kenmerk" value={doc.kenmerk} />
-            <MetaRow label="meta.reference" value={doc.reference} />
-            <MetaRow label="meta.subject" value={doc.subject} />
-            <MetaRow label="meta.attachments" value={doc.attachments} />
-            <MetaRow label="meta.addressee" value={doc.addressee} />
-            <MetaRow label="meta.signatory" value={doc.signatory || null} />
-          </dl>
-        </header>
+    <HighlightContext.Provider value={highlights}>
+      <div className={`reader${findOpen ? ' reader--finding' : ''}`} data-testid="reader-ready">
+        <aside className="reader__toc">
+          <nav aria-label={t('reader.toc')}>
+            <details open={tocOpen} onToggle={(e) => setTocOpen(e.currentTarget.open)}>
+              <summary className="toc__title">{t('reader.toc')}</summary>
+              <ol className="toc">
+                <li>
+                  <a href={link('gegevens')}>{t('reader.metadata')}</a>
+                </li>
+                <li>
+                  <a href={link('besluiten')}>
+                    {t('reader.decisions')} ({doc.decisions.length})
+                  </a>
+                </li>
+                <TocEntries sections={doc.sections} link={link} />
+              </ol>
+            </details>
+          </nav>
+        </aside>
+        <article className="reader__article" aria-labelledby="doc-title">
+          {findOpen && (
+            <FindBar
+              text={findText}
+              onText={setFindText}
+              count={shown ? shown.matches.length : null}
+              current={shown?.position ?? -1}
+              message={shown?.message ?? null}
+              context={shown && shown.position >= 0 ? matchContext(texts, shown.matches[shown.position]!) : ''}
+              onStep={step}
+              onClose={closeFind}
+              inputRef={findInput}
+              barRef={findBar}
+            />
+          )}
+          <p className="reader__back">
+            <a href={hrefFor({ name: 'library' })}>← {t('reader.back')}</a>
+          </p>
+          <header className="letter-header" id="gegevens">
+            <p className="letter-header__kicker">{doc.reference ?? t('reader.letter')}</p>
+            <h1 id="doc-title" ref={title} tabIndex={-1} lang={CONTENT_LANG}>
+              <HighlightedText text={doc.title} ranges={highlights.title} />
+            </h1>
+            <h2 className="visually-hidden">{t('reader.metadata')}</h2>
+            <dl className="metadata">
+              <MetaRow label="meta.date" value={doc.date ? formatDate(doc.date, locale) : null} />
+              <MetaRow label="meta.kenmerk" value={doc.kenmerk} />
+              <MetaRow label="meta.reference" value={doc.reference} />
+              <MetaRow label="meta.subject" value={doc.subject} />
+              <MetaRow label="meta.attachments" value={doc.attachments} />
+              <MetaRow label="meta.addressee" value={doc.addressee} />
+              <MetaRow label="meta.signatory" value={doc.signatory || null} />
+            </dl>
+          </header>
 
-        <DecisionsBlock decisions={doc.decisions} link={link} />
+          <DecisionsBlock decisions={doc.decisions} link={link} paragraphs={paragraphTexts(doc)} />
 
-        <section className="letter-text" aria-labelledby="text-title" lang={CONTENT_LANG}>
-          <h2 id="text-title" className="visually-hidden" lang={locale}>
-            {t('reader.text')}
-          </h2>
-          {doc.sections.map((s) => (
-            <SectionView key={s.id} section={s} link={link} />
-          ))}
-        </section>
-      </article>
-    </div>
+          <section className="letter-text" aria-labelledby="text-title" lang={CONTENT_LANG}>
+            <h2 id="text-title" className="visually-hidden" lang={locale}>
+              {t('reader.text')}
+            </h2>
+            {doc.sections.map((s) => (
+              <SectionView key={s.id} section={s} link={link} />
+            ))}
+          </section>
+        </article>
+      </div>
+    </HighlightContext.Provider>
   );
+}
+
+/** The text of every place a match can sit in, by the keys of `readingOrder`. */
+function placeTexts(doc: LetterDocument): Map<string, string> {
+  const out = new Map<string, string>([['title', doc.title]]);
+  const walk = (sections: Section[]) => {
+    for (const s of sections) {
+      if (s.title) out.set(`s:${s.id}`, s.title);
+      for (const p of s.paragraphs) out.set(`p:${p.id}`, p.text);
+      walk(s.sections);
+    }
+  };
+  walk(doc.sections);
+  return out;
+}
+
+/** A few words around a match, for screen readers: the mark itself is only seen. */
+function matchContext(texts: Map<string, string>, m: DocumentMatch): string {
+  const text = texts.get(matchKey(m)) ?? '';
+  let from = Math.max(0, m.start - 50);
+  let to = Math.min(text.length, m.end + 50);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > m.end ? text.lastIndexOf(' ', to) : to;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
+}
+
+function paragraphTexts(doc: LetterDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sections: Section[]) => {
+    for (const s of sections) {
+      for (const p of s.paragraphs) out.set(p.id, p.text);
+      walk(s.sections);
+    }
+  };
+  walk(doc.sections);
+  return out;
 }
 
 function MetaRow({ label, value }: { label: MessageKey; value: string | null }) {
@@ -187,8 +421,27 @@ function TocEntries({ sections, link }: { sections: Section[]; link: (id: string
   );
 }
 
-function DecisionsBlock({ decisions, link }: { decisions: Decision[]; link: (id: string) => string }) {
+function DecisionsBlock({
+  decisions,
+  link,
+  paragraphs,
+}: {
+  decisions: Decision[];
+  link: (id: string) => string;
+  paragraphs: Map<string, string>;
+}) {
   const { t } = useI18n();
+  const highlights = useHighlights();
+  // A decision card repeats its paragraph's text: it shows the same marks (not stepped to).
+  const echo = (d: Decision): HighlightRange[] => {
+    for (const id of d.paragraphIds) {
+      const text = paragraphs.get(id);
+      const ranges = highlights.paragraphs.get(id);
+      if (text === undefined || !ranges || !text.startsWith(d.text)) continue;
+      return ranges.filter((r) => r.end <= d.text.length).map((r) => ({ ...r, index: -1 }));
+    }
+    return [];
+  };
   const groups: Array<{ stem: string | null; items: Decision[] }> = [];
   for (const d of decisions) {
     const stem = d.stem ?? null;
@@ -220,7 +473,7 @@ function DecisionsBlock({ decisions, link }: { decisions: Decision[]; link: (id:
                     <div className="decision-card__body">
                       <h3 className="visually-hidden">{t('reader.decision', { label: d.label })}</h3>
                       <p className="decision-card__text" lang={CONTENT_LANG}>
-                        {d.text}
+                        <HighlightedText text={d.text} ranges={echo(d)} />
                       </p>
                       {d.paragraphIds.length > 0 && (
                         <a className="decision-card__link" href={link(d.paragraphIds[d.paragraphIds.length - 1]!)}>
@@ -242,6 +495,7 @@ function DecisionsBlock({ decisions, link }: { decisions: Decision[]; link: (id:
 
 function SectionView({ section, link }: { section: Section; link: (id: string) => string }) {
   const { t } = useI18n();
+  const highlights = useHighlights();
   const headingLevel = Math.min(6, Math.max(2, section.level + 1));
   const Heading = `h${headingLevel}` as 'h2';
   return (
@@ -250,7 +504,11 @@ function SectionView({ section, link }: { section: Section; link: (id: string) =
       className={`letter-section letter-section--level-${section.level}`}
       aria-label={section.title ?? (section.level === 0 ? t('reader.intro') : t('reader.letter'))}
     >
-      {section.title && <Heading className="letter-section__title">{section.title}</Heading>}
+      {section.title && (
+        <Heading className="letter-section__title">
+          <HighlightedText text={section.title} ranges={highlights.sections.get(section.id)} />
+        </Heading>
+      )}
       <Blocks paragraphs={section.paragraphs} />
       {section.sections.map((child) => (
         <SectionView key={child.id} section={child} link={link} />

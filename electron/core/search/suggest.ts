@@ -91,30 +91,58 @@ export class Suggester {
     return index;
   }
 
-  /** Up to `limit` suggestions for what is being typed (the last word completes). */
+  /**
+   * Up to `limit` suggestions for what is being typed: completions of the last word (words that
+   * start with it first, the most frequent first; then close misspellings), and headings and letter
+   * titles that match the whole text.
+   */
   suggest(text: string, limit = 8): Suggestion[] {
     const trimmed = text.trim();
     if (trimmed.length < 2) return [];
     const index = this.ensure();
     const lastWord = trimmed.split(/\s+/).pop() ?? '';
     const head = trimmed.slice(0, trimmed.length - lastWord.length);
-    const results = index.search(trimmed, {
-      prefix: true,
-      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
-      combineWith: 'AND',
-    });
+    const typed = fold(lastWord);
+    const words =
+      typed.length < 2
+        ? []
+        : index
+            .search(lastWord, {
+              prefix: true,
+              fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+              filter: (r) => this.entries[r.id as number]!.kind === 'word',
+            })
+            .map((r) => this.entries[r.id as number]!)
+            .filter((e) => fold(e.text) !== typed || e.count > 0)
+            .sort((a, b) => {
+              const ap = fold(a.text).startsWith(typed) ? 0 : 1;
+              const bp = fold(b.text).startsWith(typed) ? 0 : 1;
+              return ap - bp || b.count - a.count || a.text.localeCompare(b.text, 'nl');
+            });
+    const places = index
+      .search(trimmed, {
+        prefix: true,
+        fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+        combineWith: 'AND',
+        filter: (r) => this.entries[r.id as number]!.kind !== 'word',
+      })
+      .map((r) => this.entries[r.id as number]!);
     const out: Suggestion[] = [];
     const seen = new Set<string>();
-    for (const r of results) {
-      const e = this.entries[r.id as number]!;
-      const text = e.kind === 'word' ? head + e.text : e.text;
-      const k = `${e.kind}:${fold(text)}:${e.documentId ?? ''}:${e.sectionId ?? ''}`;
-      if (seen.has(k)) continue;
+    const add = (e: Entry) => {
+      const value = e.kind === 'word' ? head + e.text : e.text;
+      const k = `${e.kind}:${fold(value)}:${e.documentId ?? ''}:${e.sectionId ?? ''}`;
+      if (seen.has(k) || out.length >= limit) return;
       seen.add(k);
-      out.push({ text, kind: e.kind, documentId: e.documentId, sectionId: e.sectionId, count: e.count });
-      if (out.length >= limit) break;
-    }
-    // Words first by how often they occur; headings and titles as MiniSearch ranks them.
+      out.push({ text: value, kind: e.kind, documentId: e.documentId, sectionId: e.sectionId, count: e.count });
+    };
+    // Several words that together name a heading or letter: that place is the best guess.
+    if (head.trim()) for (const e of places.slice(0, 3)) add(e);
+    // Places (headings, titles) keep up to three of the slots when there are enough words.
+    const placeSlots = Math.min(3, places.length);
+    for (const e of words.slice(0, Math.max(limit - placeSlots, 1))) add(e);
+    for (const e of places) add(e);
+    for (const e of words) add(e);
     return out;
   }
 

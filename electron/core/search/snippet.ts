@@ -52,18 +52,33 @@ function tokenMatch(token: Token, matcher: Matcher, splitter?: CompoundSplitter 
   if (result || !splitter) return result;
   // The index holds the stems of a compound's parts (and of its head's parts), matched like words:
   // by stem, and by prefix for `energ*` and for the derivation fallback (`trans*` in energietransitie).
-  const parts = new Set<string>();
-  for (const p of splitter.split(token.folded) ?? []) {
-    parts.add(p);
-    for (const sub of splitter.split(p) ?? []) parts.add(sub);
-  }
-  for (const p of parts) {
-    const part = { folded: p, stem: stem(p) };
+  for (const part of compoundParts(token.folded, splitter)) {
     for (const q of matcher.words) {
       if (part.stem === q.stem || wordMatches(part, q, matcher.prefixes.has(q.folded), matcher.mode)) return 'stem';
     }
   }
   return null;
+}
+
+const partsCache = new WeakMap<CompoundSplitter, Map<string, Array<{ folded: string; stem: string }>>>();
+
+/** A word's compound parts (and its head's parts) with their stems; remembered per splitter. */
+function compoundParts(folded: string, splitter: CompoundSplitter): Array<{ folded: string; stem: string }> {
+  if (folded.length < 8) return [];
+  let cache = partsCache.get(splitter);
+  if (!cache) partsCache.set(splitter, (cache = new Map()));
+  let parts = cache.get(folded);
+  if (!parts) {
+    const set = new Set<string>();
+    for (const p of splitter.split(folded) ?? []) {
+      set.add(p);
+      for (const sub of splitter.split(p) ?? []) set.add(sub);
+    }
+    parts = [...set].map((p) => ({ folded: p, stem: stem(p) }));
+    if (cache.size > 100_000) cache.clear();
+    cache.set(folded, parts);
+  }
+  return parts;
 }
 
 /** In choosing the snippet window, a word as typed counts this many times. */

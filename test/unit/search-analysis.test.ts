@@ -179,8 +179,10 @@ describe('parseQuery', () => {
 
   it('the MATCH expression quotes every token and joins them itself', () => {
     const phrase = ['raad', 'van', 'state'].map(stemOf).join(' ');
+    // A phrase with a stop word also asks for its common grams (pairs with the stop word).
+    const grams = `grams : "${stemOf('raad')}_${stemOf('van')}" AND grams : "${stemOf('van')}_${stemOf('state')}"`;
     expect(toMatchExpression(parseQuery('gemeente "Raad van State" -klimaat'))).toBe(
-      `(("${stemOf('gemeente')}") AND ({head body} : "${phrase}")) NOT ("${stemOf('klimaat')}")`,
+      `(("${stemOf('gemeente')}") AND ((({head body} : "${phrase}") AND ${grams}))) NOT ("${stemOf('klimaat')}")`,
     );
     expect(toMatchExpression(parseQuery('"; DROP TABLE x; --'))).toBe(
       `{head body} : "${['drop', 'table', 'x'].map(stemOf).join(' ')}"`,

@@ -127,6 +127,18 @@ export const contentMigrations: readonly Migration[] = [
           units INTEGER NOT NULL
         ) STRICT, WITHOUT ROWID;
       `);
+      createFtsTable(db, 'search_fts', 'v1');
+    },
+  },
+  {
+    version: 3,
+    name: 'search index with common grams (faster phrases)',
+    up: (db) => {
+      // The index is derived data: the table is made again and filled by the next sync.
+      db.exec(`
+        DROP TABLE search_fts;
+        DELETE FROM search_units; DELETE FROM search_indexed; DELETE FROM search_vocab; DELETE FROM search_meta;
+      `);
       createFtsTable(db, 'search_fts');
     },
   },

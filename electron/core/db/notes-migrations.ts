@@ -61,7 +61,7 @@ export const notesMigrations: readonly Migration[] = [
           units INTEGER NOT NULL
         ) STRICT, WITHOUT ROWID;
       `);
-      createFtsTable(db, 'note_search_fts');
+      createFtsTable(db, 'note_search_fts', 'v1');
     },
   },
   {
@@ -156,6 +156,15 @@ export const notesMigrations: readonly Migration[] = [
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX position_links_by_annotation ON position_links(annotation_id);
       `);
+    },
+  },
+  {
+    version: 4,
+    name: 'notes search index with common grams',
+    up: (db) => {
+      // Derived from note_search_units, which stay: NotesSearchIndex re-analyses them on open.
+      db.exec(`DROP TABLE note_search_fts; DELETE FROM note_search_meta;`);
+      createFtsTable(db, 'note_search_fts');
     },
   },
 ];

@@ -18,11 +18,17 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
+const DIGITS = /^\p{N}+$/u;
+const HAS_DIGIT = /\p{N}/u;
+const PLAIN = /^[a-z0-9]*$/;
 
 const STOP_WORDS: ReadonlySet<string> = new Set(nld.map((w) => fold(w)));
 
 /** Lower case, NFKC (so ĳ becomes ij), then accents stripped: `Creëren` → `creeren`, `persé` → `perse`. */
 export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  // Most Dutch words are plain ASCII: nothing to normalise.
+  if (PLAIN.test(lower)) return lower;
   return word.normalize('NFKC').toLowerCase().normalize('NFKD').replace(MARKS, '').normalize('NFC');
 }
 
@@ -70,7 +76,7 @@ const STOP_STEMS: ReadonlySet<string> = new Set([...STOP_WORDS, ...[...STOP_WORD
  *   (`overheden` → overheid, `mensen` → mens), so `overheid` does not match every `over`.
  */
 export function stem(folded: string): string {
-  if (folded.length < 3 || /^\p{N}+$/u.test(folded)) return folded;
+  if (folded.length < 3 || DIGITS.test(folded)) return folded;
   let s = stemCache.get(folded);
   if (s === undefined) {
     const base = singular(folded);
@@ -145,7 +151,7 @@ const DERIVATIONAL_SUFFIXES = [
  * Null when the word is too short for a useful root.
  */
 export function derivationRoot(stemmed: string): string | null {
-  if (stemmed.length < 5 || /\p{N}/u.test(stemmed)) return null;
+  if (stemmed.length < 5 || HAS_DIGIT.test(stemmed)) return null;
   if (stemmed.endsWith('iel') && stemmed.length >= 6) return stemmed.slice(0, -2);
   for (const suffix of DERIVATIONAL_SUFFIXES) {
     if (!stemmed.endsWith(suffix)) continue;

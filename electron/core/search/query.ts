@@ -163,7 +163,8 @@ function clauseExpression(clause: Clause, mode: MatchMode): string {
     const root = derivationRoot(word.stem);
     if (root) alternatives.push(`${quote(root)} *`);
   }
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+  // Words never match the grams column (`veren*` must not expand over every `veren_…` gram).
+  return `{head body parts} : (${alternatives.join(' OR ')})`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * transaction that installs or removes a pack, so content and index never disagree.
  */
 import type { Db } from '../db/open';
-import { tokenize, type Token } from './analyze';
+import { tokenize } from './analyze';
 import type { CompoundSplitter } from './compounds';
 import { analyseForIndex, ANALYSIS_VERSION, ftsDelete, ftsInsert } from './fts';
 import { encodeRowid, MAX_ORD, MAX_SEQ } from './rowid';
@@ -167,7 +167,7 @@ export class ContentSearchIndex {
       );
       const analysed = analyseForIndex(unit.text, splitter);
       ftsInsert(db, 'search_fts', id, head ? 'head' : 'body', analysed);
-      countWords(unit.text, vocab, +1, analysed.tokens);
+      countWords(unit.text, vocab, +1, analysed.words);
     }
     return ord;
   }
@@ -273,14 +273,21 @@ const DIGITS_ONLY = /^\p{N}+$/u;
 export type VocabDelta = Map<string, { display: string; delta: number }>;
 
 /** Counts each distinct word of a text once (+1 when indexed, -1 when removed). */
-export function countWords(text: string, vocab: VocabDelta, sign: 1 | -1, tokens: Token[] = tokenize(text)): void {
+export function countWords(
+  text: string,
+  vocab: VocabDelta,
+  sign: 1 | -1,
+  words: Array<{ folded: string; display: string }> = tokenize(text).map((t) => ({
+    folded: t.folded,
+    display: text.slice(t.start, t.end),
+  })),
+): void {
   const seen = new Set<string>();
-  for (const t of tokens) {
-    if (seen.has(t.folded) || t.folded.length < 2 || DIGITS_ONLY.test(t.folded)) continue;
-    seen.add(t.folded);
-    const display = text.slice(t.start, t.end);
-    const entry = vocab.get(t.folded);
-    if (!entry) vocab.set(t.folded, { display, delta: sign });
+  for (const { folded, display } of words) {
+    if (seen.has(folded) || folded.length < 2 || DIGITS_ONLY.test(folded)) continue;
+    seen.add(folded);
+    const entry = vocab.get(folded);
+    if (!entry) vocab.set(folded, { display, delta: sign });
     else {
       entry.delta += sign;
       // Shown in lower case once it is seen in lower case (a capital at a sentence start is not a name).

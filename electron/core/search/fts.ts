@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { isStopWord, stem as stemOf, tokenize, type Token } from './analyze';
+import { fold, isStopWord, stem as stemOf } from './analyze';
 import type { CompoundSplitter } from './compounds';
 
 /**
@@ -50,11 +50,16 @@ export function createFtsTable(db: Db, name: string, layout: 'v1' | 'grams' = 'g
   );
 }
 
+export interface IndexedWord {
+  folded: string;
+  display: string;
+}
+
 export interface AnalysedText {
   /** Stems in word order. */
   shadow: string;
-  /** The words, for counting the vocabulary without tokenising again. */
-  tokens: Token[];
+  /** The words (folded and as written), for counting the vocabulary without tokenising again. */
+  words: IndexedWord[];
   /** Stems of the parts of compound words (each part once). */
   parts: string;
   /** Common grams (neighbouring stems where one word is a stop word), in order. */
@@ -72,23 +77,60 @@ export function commonGrams(words: ReadonlyArray<{ folded: string; stem: string 
   return grams;
 }
 
-/** Analyses one text for the index: stems in order, plus the stems of compound parts. */
-export function analyseForIndex(text: string, splitter: CompoundSplitter): AnalysedText {
-  const tokens = tokenize(text);
-  const parts = new Set<string>();
-  for (const t of tokens) {
-    for (const part of splitter.split(t.folded) ?? []) {
+interface WordInfo {
+  folded: string;
+  stem: string;
+  stop: boolean;
+  /** Stems of the word's compound parts (and of its head's parts). */
+  parts: string[];
+}
+
+const wordInfo = new WeakMap<CompoundSplitter, Map<string, WordInfo>>();
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Everything the index needs about one written word, worked out once per spelling. */
+function infoOf(raw: string, splitter: CompoundSplitter): WordInfo | null {
+  let cache = wordInfo.get(splitter);
+  if (!cache) wordInfo.set(splitter, (cache = new Map()));
+  let info = cache.get(raw);
+  if (info === undefined) {
+    const folded = fold(raw);
+    if (!folded) return null;
+    const parts = new Set<string>();
+    for (const part of splitter.split(folded) ?? []) {
       parts.add(stemOf(part));
       // A head that is itself a compound (woningbouw in woningbouwopgave) gives its parts too.
       for (const sub of splitter.split(part) ?? []) parts.add(stemOf(sub));
     }
+    info = { folded, stem: stemOf(folded), stop: isStopWord(folded), parts: [...parts] };
+    if (cache.size > 200_000) cache.clear();
+    cache.set(raw, info);
   }
-  return {
-    shadow: tokens.map((t) => t.stem).join(' '),
-    parts: [...parts].join(' '),
-    grams: commonGrams(tokens).join(' '),
-    tokens,
-  };
+  return info;
+}
+
+/**
+ * Analyses one text for the index: stems in order, the stems of compound parts, common grams, and
+ * the words for the vocabulary. Same result as `tokenize` word by word, without building tokens.
+ */
+export function analyseForIndex(text: string, splitter: CompoundSplitter): AnalysedText {
+  const stems: string[] = [];
+  const parts = new Set<string>();
+  const grams: string[] = [];
+  const words: IndexedWord[] = [];
+  let previous: WordInfo | null = null;
+  for (const m of text.matchAll(WORD)) {
+    // Words are cut at 64 characters, as in tokenize().
+    const raw = m[0].length > 64 ? m[0].slice(0, 64) : m[0];
+    const info = infoOf(raw, splitter);
+    if (!info) continue;
+    stems.push(info.stem);
+    for (const p of info.parts) parts.add(p);
+    if (previous && (previous.stop || info.stop)) grams.push(`${previous.stem}${GRAM_JOIN}${info.stem}`);
+    words.push({ folded: info.folded, display: m[0] });
+    previous = info;
+  }
+  return { shadow: stems.join(' '), parts: [...parts].join(' '), grams: grams.join(' '), words };
 }
 
 const statements = new WeakMap<Db, Map<string, Database.Statement<unknown[]>>>();

@@ -2,19 +2,45 @@
  * The handlers behind the contract. Both transports (Electron IPC and the loopback bridge) call
  * `dispatch`, which validates the method name and the payload before any handler runs.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contract, isMethod, type Args, type Envelope, type Method, type Result } from '../shared/contract';
+import { createBackupAsync, localStamp } from '../core/backup/backup';
+import { restoreBackup } from '../core/backup/restore';
+import { backupStatus, type BackupScheduler } from '../core/backup/scheduler';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import { createExport } from '../core/export';
 import { parseWebAnnotations } from '../core/notes/w3c';
 import { findInDocument } from '../core/search/engine';
 import type { Services } from '../core/services';
+import { BACKUP_EXTENSION } from '../shared/export';
 
 export interface HandlerContext {
   services: Services;
   transport: 'ipc' | 'bridge';
   version: string;
+  /** The automatic backups' scheduler, when this process runs one (its last problem shows in backup.status). */
+  backupScheduler?: BackupScheduler;
 }
 
-type Handlers = { [M in Method]: (args: Args<M>) => Result<M> };
+/** Exports and backups are asynchronous (docx, pdf-lib, SQLite's online backup); every other call answers at once. */
+type AsyncMethod = 'export.create' | 'backup.create';
+type Handlers = {
+  [M in Method]: (args: Args<M>) => M extends AsyncMethod ? Promise<Result<M>> : Result<M>;
+};
+
+/** A scratch folder for a file that arrived as bytes, removed afterwards. */
+function withTempFile<T>(name: string, bytes: Uint8Array, fn: (file: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'raadsmap-'));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return fn(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { services } = ctx;
@@ -65,6 +91,36 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       services.notes.savePosition(documentId, decisionLabel, patch),
     'positions.link': ({ documentId, decisionLabel, annotationId, linked }) =>
       services.notes.linkAnnotation(documentId, decisionLabel, annotationId, linked),
+    'export.create': async (request) => {
+      const file = await createExport(services, { ...request, version: ctx.version });
+      return {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        dataBase64: Buffer.from(file.bytes).toString('base64'),
+        counts: {
+          letters: file.data.counts.letters,
+          annotations: file.data.counts.annotations,
+          positions: file.data.counts.positions,
+        },
+      };
+    },
+    'backup.create': async () => {
+      const now = new Date();
+      const fileName = `raadsmap-backup-${localStamp(now)}.${BACKUP_EXTENSION}`;
+      const dir = mkdtempSync(join(tmpdir(), 'raadsmap-'));
+      try {
+        // The online backup API: copied between turns of the event loop, the window stays responsive.
+        const made = await createBackupAsync(services.notesDb, join(dir, fileName), { version: ctx.version, now });
+        return { fileName, dataBase64: readFileSync(made.path).toString('base64'), info: made.info };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    'backup.status': () => ctx.backupScheduler?.status() ?? backupStatus(services.dataDir, services.settings),
+    'backup.restore': ({ fileName, dataBase64 }) =>
+      withTempFile('backup.rmbackup', Buffer.from(dataBase64, 'base64'), (file) =>
+        restoreBackup(services, file, { version: ctx.version, label: fileName }),
+      ),
   };
 }
 
@@ -76,8 +132,29 @@ function invalidRequest(detail: string): RaadsmapError {
   );
 }
 
-/** Validates and runs one call. Never throws: errors become an envelope both languages can show. */
-export function dispatch(handlers: Handlers, method: unknown, payload: unknown): Envelope<unknown> {
+function failure(error: unknown): Envelope<never> {
+  if (isRaadsmapError(error)) return { ok: false, error: { code: error.code, nl: error.nl, en: error.en } };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    error: { code: 'internal', nl: `Er ging iets mis: ${detail}`, en: `Something went wrong: ${detail}` },
+  };
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/**
+ * Validates and runs one call. Never throws: errors become an envelope both languages can show.
+ * Synchronous calls answer at once; asynchronous ones (exports) answer with a promise of the
+ * envelope. Both transports use this.
+ */
+export function dispatchCall(
+  handlers: Handlers,
+  method: unknown,
+  payload: unknown,
+): Envelope<unknown> | Promise<Envelope<unknown>> {
   try {
     if (!isMethod(method))
       throw invalidRequest(`onbekende aanroep / unknown call ${JSON.stringify(String(method)).slice(0, 80)}`);
@@ -87,13 +164,31 @@ export function dispatch(handlers: Handlers, method: unknown, payload: unknown):
       throw invalidRequest(`${method}: ${issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'payload'}`);
     }
     const handler = handlers[method] as (args: unknown) => unknown;
-    return { ok: true, value: handler(parsed.data) };
+    const value = handler(parsed.data);
+    if (isPromise(value)) {
+      return value.then(
+        (v): Envelope<unknown> => ({ ok: true, value: v }),
+        (error: unknown) => failure(error),
+      );
+    }
+    return { ok: true, value };
   } catch (error) {
-    if (isRaadsmapError(error)) return { ok: false, error: { code: error.code, nl: error.nl, en: error.en } };
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      error: { code: 'internal', nl: `Er ging iets mis: ${detail}`, en: `Something went wrong: ${detail}` },
-    };
+    return failure(error);
   }
+}
+
+/** `dispatchCall` for callers that need an answer at once (asynchronous calls are refused). */
+export function dispatch(handlers: Handlers, method: unknown, payload: unknown): Envelope<unknown> {
+  const envelope = dispatchCall(handlers, method, payload);
+  if (isPromise(envelope)) {
+    envelope.catch(() => undefined);
+    return failure(
+      new RaadsmapError(
+        'invalid-request',
+        `${String(method)} antwoordt asynchroon (dispatchCall).`,
+        `${String(method)} answers asynchronously (dispatchCall).`,
+      ),
+    );
+  }
+  return envelope;
 }

@@ -8,7 +8,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { createHandlers, dispatch } from '../api/handlers';
+import { createHandlers, dispatchCall } from '../api/handlers';
+import type { BackupScheduler } from '../core/backup/scheduler';
 import { mimeTypeFor, resolveRendererPath, statKind } from '../core/renderer-files';
 import type { Services } from '../core/services';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
@@ -20,6 +21,8 @@ export interface BridgeOptions {
   port?: number;
   /** Fixed token for tests that need one; a fresh random token otherwise. */
   token?: string;
+  /** The automatic backups' scheduler `serve` runs (its last problem shows in backup.status). */
+  backupScheduler?: BackupScheduler;
 }
 
 export interface Bridge {
@@ -89,7 +92,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const handlers = createHandlers({ services: options.services, transport: 'bridge', version: options.version });
+  const handlers = createHandlers({
+    services: options.services,
+    transport: 'bridge',
+    version: options.version,
+    ...(options.backupScheduler ? { backupScheduler: options.backupScheduler } : {}),
+  });
   const rendererRoot = realpathSync(resolve(options.rendererDir));
   let port = 0;
 
@@ -154,8 +162,11 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
           const envelope =
             typeof payload === 'symbol'
               ? { ok: false, error: { code: 'invalid-request', nl: 'Ongeldige JSON.', en: 'Invalid JSON.' } }
-              : dispatch(handlers, method, payload);
-          send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
+              : dispatchCall(handlers, method, payload);
+          // Exports answer asynchronously; every other call at once.
+          return Promise.resolve(envelope).then((answer) =>
+            send(res, 200, JSON.stringify(answer), 'application/json; charset=utf-8'),
+          );
         })
         .catch(() => send(res, 413, 'Verzoek te groot / Request too large'));
       return;

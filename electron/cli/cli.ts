@@ -6,7 +6,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { startBridge } from '../bridge/server';
+import { createBackup } from '../core/backup/backup';
+import { formatRestoreReport, restoreBackup } from '../core/backup/restore';
+import { BackupScheduler } from '../core/backup/scheduler';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
+import { createExport, writeFileAtomic } from '../core/export';
 import { parseWebAnnotations } from '../core/notes/w3c';
 import { buildPack } from '../core/packs/build';
 import { readPack } from '../core/packs/format';
@@ -21,6 +25,7 @@ import {
 } from '../core/search/compounds';
 import { ANALYSIS_VERSION } from '../core/search/fts';
 import { openServices } from '../core/services';
+import { EXPORT_FORMATS, EXPORT_PARTS, type ExportFormat, type ExportPart } from '../shared/export';
 import type { Section } from '../shared/model';
 
 declare const __RAADSMAP_VERSION__: string;
@@ -45,6 +50,15 @@ Gebruik / Usage:
   raadsmap search "<zoekvraag>" [--data DIR] [--json] [--limit N] [--document ID]
       Zoekt in de brieven en uw notities (Nederlandse woordvormen, "zinnen", -uitsluiten, woord*).
       Searches the letters and your notes (Dutch word forms, "phrases", -exclude, prefix*).
+  raadsmap export --format md|docx|pdf|w3c --out BESTAND [--data DIR] [--documents ID,…] [--tags LABEL,…]
+                  [--include annotations,notes,positions,questions] [--json]
+      Exporteert notities en standpunten (Markdown, Word, PDF, W3C Web Annotation JSON-LD).
+      Exports notes and positions (Markdown, Word, PDF, W3C Web Annotation JSON-LD).
+  raadsmap backup --out BESTAND.rmbackup [--data DIR] [--json]
+      Maakt een back-up van alles wat u schreef, in één bestand. / Backs up everything you wrote, in one file.
+  raadsmap restore BESTAND.rmbackup [--data DIR] [--json]
+      Zet een back-up terug, samengevoegd op id; nieuwere eigen wijzigingen blijven staan.
+      Restores a backup, merged by id; newer local edits are kept.
   raadsmap --help | --version
 
 Opties / Options:
@@ -64,7 +78,22 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['data', 'port', 'out', 'id', 'title', 'version', 'trust', 'key', 'limit', 'document']);
+const VALUE_FLAGS = new Set([
+  'data',
+  'port',
+  'out',
+  'id',
+  'title',
+  'version',
+  'trust',
+  'key',
+  'limit',
+  'document',
+  'format',
+  'documents',
+  'tags',
+  'include',
+]);
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);
 
 export function parseArgs(argv: string[]): Parsed {
@@ -130,10 +159,20 @@ function rendererDir(): string {
 async function serve(parsed: Parsed): Promise<void> {
   const dataDir = resolveDataDir(str(parsed.flags, 'data'));
   const services = openServices({ dataDir });
+  // Daily backups in <data>/backups (and the chosen second folder), checked at start and hourly.
+  const scheduler = new BackupScheduler({
+    notesDb: services.notesDb,
+    dataDir,
+    settings: services.settings,
+    version: VERSION,
+    log: (m) => process.stderr.write(`raadsmap: ${m}\n`),
+  });
+  scheduler.start();
   const bridge = await startBridge({
     services,
     rendererDir: rendererDir(),
     version: VERSION,
+    backupScheduler: scheduler,
     ...(int(parsed.flags, 'port') !== undefined ? { port: int(parsed.flags, 'port')! } : {}),
   });
   process.stderr.write(
@@ -142,7 +181,7 @@ async function serve(parsed: Parsed): Promise<void> {
   );
   process.stdout.write(`${bridge.url}\n`);
   const stop = () => {
-    void bridge.close().then(() => {
+    void Promise.all([bridge.close(), scheduler.stop()]).then(() => {
       services.close();
       process.exit(0);
     });
@@ -367,6 +406,121 @@ function search(parsed: Parsed): void {
   }
 }
 
+function list(flags: Parsed['flags'], name: string): string[] | undefined {
+  const v = str(flags, name);
+  if (v === undefined) return undefined;
+  const items = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+/** `raadsmap export`: one file in the chosen format, written atomically. */
+async function exportCommand(parsed: Parsed): Promise<void> {
+  const format = str(parsed.flags, 'format');
+  const out = str(parsed.flags, 'out');
+  if (!format || !out) {
+    throw new UsageError(
+      'Gebruik: raadsmap export --format md|docx|pdf|w3c --out BESTAND',
+      'Usage: raadsmap export --format md|docx|pdf|w3c --out FILE',
+    );
+  }
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `Onbekend formaat "${format}": kies md, docx, pdf of w3c.`,
+      `Unknown format "${format}": choose md, docx, pdf or w3c.`,
+    );
+  }
+  const include = list(parsed.flags, 'include');
+  const unknown = include?.filter((p) => !(EXPORT_PARTS as readonly string[]).includes(p)) ?? [];
+  if (unknown.length) {
+    throw new UsageError(
+      `Onbekend onderdeel bij --include: ${unknown.join(', ')} (kies uit ${EXPORT_PARTS.join(', ')}).`,
+      `Unknown part in --include: ${unknown.join(', ')} (choose from ${EXPORT_PARTS.join(', ')}).`,
+    );
+  }
+  const services = openServices({ dataDir: resolveDataDir(str(parsed.flags, 'data')) });
+  try {
+    const file = await createExport(services, {
+      format: format as ExportFormat,
+      documentIds: list(parsed.flags, 'documents'),
+      tags: list(parsed.flags, 'tags'),
+      include: include as ExportPart[] | undefined,
+      version: VERSION,
+    });
+    const path = writeFileAtomic(out, file.bytes);
+    const summary = {
+      file: path,
+      format,
+      mimeType: file.mimeType,
+      bytes: file.bytes.length,
+      letters: file.data.letters.map((l) => l.documentId),
+      annotations: file.data.counts.annotations,
+      positions: file.data.counts.positions,
+    };
+    if (parsed.flags.get('json') === true) {
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    process.stderr.write(
+      `Geëxporteerd / Exported: ${path} (${summary.letters.length} brief/letter(s), ${summary.annotations} notitie(s)/note(s), ${summary.positions} standpunt(en)/position(s))\n`,
+    );
+  } finally {
+    services.close();
+  }
+}
+
+/** `raadsmap backup --out FILE`: a consistent snapshot of notes.db, stamped as a Raadsmap backup. */
+function backupCommand(parsed: Parsed): void {
+  const out = str(parsed.flags, 'out');
+  if (!out) {
+    throw new UsageError(
+      'Gebruik: raadsmap backup --out BESTAND.rmbackup [--data DIR]',
+      'Usage: raadsmap backup --out FILE.rmbackup [--data DIR]',
+    );
+  }
+  const services = openServices({ dataDir: resolveDataDir(str(parsed.flags, 'data')) });
+  try {
+    const made = createBackup(services.notesDb, out, { version: VERSION });
+    if (parsed.flags.get('json') === true) {
+      process.stdout.write(`${JSON.stringify({ file: made.path, size: made.size, ...made.info }, null, 2)}\n`);
+      return;
+    }
+    const c = made.info.counts;
+    process.stderr.write(
+      `Back-up gemaakt / Backup made: ${made.path} (${c.annotations} notitie(s)/note(s), ${c.positions} standpunt(en)/position(s), ${c.tags} label(s)/tag(s))\n`,
+    );
+  } finally {
+    services.close();
+  }
+}
+
+/** `raadsmap restore FILE`: merged by id; refused with nothing changed when the file is not fit. */
+function restoreCommand(parsed: Parsed): void {
+  const file = parsed.positional[1];
+  if (!file) {
+    throw new UsageError(
+      'Gebruik: raadsmap restore BESTAND.rmbackup [--data DIR]',
+      'Usage: raadsmap restore FILE.rmbackup [--data DIR]',
+    );
+  }
+  if (!existsSync(file)) {
+    throw new RaadsmapError('file-not-found', `Bestand niet gevonden: ${file}`, `File not found: ${file}`);
+  }
+  const services = openServices({ dataDir: resolveDataDir(str(parsed.flags, 'data')) });
+  try {
+    const report = restoreBackup(services, file, { version: VERSION });
+    if (parsed.flags.get('json') === true) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(formatRestoreReport(report));
+  } finally {
+    services.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseArgs(argv);
@@ -401,6 +555,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'search') {
       search(parsed);
+      return 0;
+    }
+    if (command === 'export') {
+      await exportCommand(parsed);
+      return 0;
+    }
+    if (command === 'backup') {
+      backupCommand(parsed);
+      return 0;
+    }
+    if (command === 'restore') {
+      restoreCommand(parsed);
       return 0;
     }
     throw new UsageError(

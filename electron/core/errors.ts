@@ -24,6 +24,10 @@ export type ErrorCode =
   | 'invalid-range'
   | 'decision-not-found'
   | 'annotations-invalid'
+  | 'write-failed'
+  | 'backup-invalid'
+  | 'backup-from-future'
+  | 'backup-failed'
   | 'usage';
 
 export class RaadsmapError extends Error {

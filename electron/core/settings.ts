@@ -1,4 +1,7 @@
-/** User settings, kept in notes.db with everything else the user chooses or writes. */
+/**
+ * User settings, kept in notes.db with everything else the user chooses or writes. `backupFolder`
+ * is optional: absent until the user chooses a second folder for the daily backups.
+ */
 import { settingsPatchSchema, settingsSchema, type Settings } from '../shared/contract';
 import type { Db } from './db/open';
 
@@ -17,11 +20,14 @@ export class SettingsStore {
         // A damaged value falls back to its default below; the row is rewritten on the next update.
       }
     }
-    const merged = { ...DEFAULT_SETTINGS };
+    const merged: Settings = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
       const candidate = settingsSchema.shape[key].safeParse(stored[key]);
       if (candidate.success) (merged as Record<string, unknown>)[key] = candidate.data;
     }
+    // Optional settings appear only when chosen (a stored null means cleared).
+    const folder = settingsSchema.shape.backupFolder.safeParse(stored.backupFolder);
+    if (folder.success && typeof folder.data === 'string') merged.backupFolder = folder.data;
     return merged;
   }
 

@@ -4,7 +4,7 @@
  * always receives an envelope ({ ok, value } or { ok: false, error: { code, nl, en } }).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { dispatch, type createHandlers } from '../api/handlers';
+import { dispatchCall, type createHandlers } from '../api/handlers';
 import type { Envelope } from '../shared/contract';
 import { channelFor, METHOD_NAMES } from '../shared/methods';
 import { isTrustedSender } from './sender';
@@ -31,12 +31,12 @@ export function senderIsTrusted(event: IpcMainInvokeEvent, isOurWebContents: (id
 
 export function registerIpc(handlers: Handlers, isOurWebContents: (id: number) => boolean): () => void {
   for (const method of METHOD_NAMES) {
-    ipcMain.handle(channelFor(method), (event, payload: unknown): Envelope<unknown> => {
+    ipcMain.handle(channelFor(method), (event, payload: unknown): Envelope<unknown> | Promise<Envelope<unknown>> => {
       if (!senderIsTrusted(event, isOurWebContents)) {
         process.stderr.write(`raadsmap: ipc: refused ${method} from ${event.senderFrame?.url ?? '<gone>'}\n`);
         return FORBIDDEN;
       }
-      return dispatch(handlers, method, payload);
+      return dispatchCall(handlers, method, payload);
     });
   }
   return () => {

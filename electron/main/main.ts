@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHandlers } from '../api/handlers';
+import { BackupScheduler } from '../core/backup/scheduler';
 import { isRaadsmapError } from '../core/errors';
 import { resolveDataDir, resolveResourcesDir } from '../core/paths';
 import { openServices, type Services } from '../core/services';
@@ -25,6 +26,7 @@ const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 
 let services: Services | undefined;
+let backupScheduler: BackupScheduler | undefined;
 let mainWindow: BrowserWindow | null = null;
 
 function log(message: string): void {
@@ -90,9 +92,18 @@ function start(dataDir: string): void {
   services = opened;
 
   const version = typeof __RAADSMAP_VERSION__ === 'string' ? __RAADSMAP_VERSION__ : app.getVersion();
+  // Daily backups (data folder and the chosen second folder), made asynchronously: the UI never waits.
+  backupScheduler = new BackupScheduler({
+    notesDb: opened.notesDb,
+    dataDir,
+    settings: opened.settings,
+    version,
+    log,
+  });
+  backupScheduler.start();
   guardDefaultSession();
   handleAppProtocol(RENDERER_DIR);
-  registerIpc(createHandlers({ services: opened, transport: 'ipc', version }), isOurWebContents);
+  registerIpc(createHandlers({ services: opened, transport: 'ipc', version, backupScheduler }), isOurWebContents);
   showWindow();
 }
 
@@ -131,6 +142,9 @@ function main(): void {
   });
   app.on('activate', () => showWindow());
   app.on('will-quit', () => {
+    // A backup still copying is abandoned (its temporary file is removed); closing ends it.
+    void backupScheduler?.stop();
+    backupScheduler = undefined;
     services?.close();
     services = undefined;
   });

@@ -19,6 +19,13 @@ import {
   tagNameSchema,
   ANCHOR_STATES,
 } from './notes';
+import {
+  backupInfoSchema,
+  backupStatusSchema,
+  exportRequestSchema,
+  exportResultSchema,
+  restoreReportSchema,
+} from './export';
 import { documentSummarySchema, letterDocumentSchema } from './schemas';
 
 export const localeSchema = z.enum(['nl', 'en']);
@@ -29,6 +36,17 @@ export const settingsSchema = z.object({
   /** Reading text size in percent of the default (100). */
   fontScale: z.number().int().min(80).max(200),
   theme: themeSchema,
+  /**
+   * A second folder for the automatic daily backups (a USB stick, a network share), as an absolute
+   * path. Absent while none is chosen (the app then shows a reminder); `null` in an update clears it.
+   */
+  backupFolder: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'absolute path')
+    .nullable()
+    .optional(),
 });
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
@@ -109,6 +127,9 @@ const MAX_NOTES_IMPORT_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4;
 
 /** Largest letter the app accepts, base64 inflates by 4/3. */
 const MAX_IMPORT_BASE64 = Math.ceil((50 * 1024 * 1024 + 1) / 3) * 4 + 4;
+
+/** Largest backup the app restores through the contract (50 MB; the CLI takes any size). */
+const MAX_BACKUP_BASE64 = Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4;
 
 export const contract = {
   'app.info': {
@@ -224,6 +245,21 @@ export const contract = {
   'positions.link': {
     args: z.object({ documentId: docId, decisionLabel, annotationId, linked: z.boolean() }).strict(),
     result: positionSchema,
+  },
+  /** An export of the chosen letters, tags and parts; the renderer saves the bytes. */
+  'export.create': { args: exportRequestSchema, result: exportResultSchema },
+  /** A backup of everything the user wrote, as one file for the renderer to save. */
+  'backup.create': {
+    args: z.object({}).strict(),
+    result: z.object({ fileName: z.string(), dataBase64: z.string(), info: backupInfoSchema }),
+  },
+  'backup.status': { args: z.object({}).strict(), result: backupStatusSchema },
+  /** Restores a backup file the user chose (merged by id; see core/backup/restore.ts). */
+  'backup.restore': {
+    args: z
+      .object({ fileName: z.string().min(1).max(500), dataBase64: z.string().min(1).max(MAX_BACKUP_BASE64) })
+      .strict(),
+    result: restoreReportSchema,
   },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

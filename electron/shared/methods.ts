@@ -31,6 +31,10 @@ export const METHOD_NAMES = [
   'positions.list',
   'positions.save',
   'positions.link',
+  'export.create',
+  'backup.create',
+  'backup.status',
+  'backup.restore',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -537,71 +537,16 @@ export function restoreBackup(target: RestoreTarget, file: string, options: Rest
               null);
         reanchor.run(result.state, result.start, result.end, paragraph?.id ?? null, id);
       }
-      reindexAnnotation(target, id, row.deleted_at !== null);
+      target.notes.reindexAnnotation(id);
     }
     for (const key of touchedPositions) {
       const [documentId, label] = JSON.parse(key) as [string, string];
       if (!textOf(documentId)) waiting.add(documentId);
-      reindexPosition(target, documentId, label);
+      target.notes.reindexPosition(documentId, label);
     }
   })();
   report.waitingForLetters = [...waiting].sort();
   return report;
-}
-
-// The notes' search index entries, as NotesStore writes them (store.ts `reindexAnnotation` /
-// `reindexPosition` are private; a public `reindex(ids)` there would let this reuse them).
-function reindexAnnotation(target: RestoreTarget, id: string, deleted: boolean): void {
-  const key = `annotation:${id}`;
-  if (deleted) {
-    target.notesIndex.remove(key);
-    return;
-  }
-  const a = target.notes.getAnnotation(id);
-  const color = target.notes.colors().find((c) => c.id === a.color)?.label ?? '';
-  target.notesIndex.upsert({
-    key,
-    kind: 'annotation',
-    documentId: a.documentId,
-    paragraphId: a.paragraphId,
-    title: color,
-    text: [a.note, a.quote.exact].filter(Boolean).join('\n'),
-    tags: a.tags,
-    updatedAt: a.updatedAt,
-  });
-}
-
-function reindexPosition(target: RestoreTarget, documentId: string, label: string): void {
-  const row = target.notesDb
-    .prepare('SELECT * FROM positions WHERE document_id = ? AND decision_label = ?')
-    .get(documentId, label) as PositionRow | undefined;
-  const key = `position:${documentId}:${label}`;
-  const text = row
-    ? [
-        row.reasoning,
-        row.questions,
-        row.inbreng,
-        row.amendment_text,
-        row.motion_findings,
-        row.motion_considerations,
-        row.motion_requests,
-      ]
-        .filter((t) => t.trim())
-        .join('\n')
-    : '';
-  if (!row || !text) {
-    target.notesIndex.remove(key);
-    return;
-  }
-  target.notesIndex.upsert({
-    key,
-    kind: 'position',
-    documentId,
-    decisionLabel: label,
-    title: `Standpunt ${label} ${row.stance.replace(/-/g, ' ')}`,
-    text,
-    updatedAt: row.updated_at,
-  });
 }
 
 /** The report as the CLI prints it: Dutch, then English. */

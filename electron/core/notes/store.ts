@@ -464,7 +464,8 @@ export class NotesStore {
     }));
   }
 
-  private reindexAnnotation(id: string): void {
+  /** Brings the search index in line with an annotation as stored (also used by restore). */
+  reindexAnnotation(id: string): void {
     const row = this.db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
     if (!row || row.deleted_at !== null) {
       this.index.remove(`annotation:${id}`);
@@ -783,7 +784,8 @@ export class NotesStore {
     };
   }
 
-  private reindexPosition(documentId: string, decisionLabel: string): void {
+  /** Brings the search index in line with a position as stored (also used by restore). */
+  reindexPosition(documentId: string, decisionLabel: string): void {
     const row = this.db
       .prepare('SELECT * FROM positions WHERE document_id = ? AND decision_label = ?')
       .get(documentId, decisionLabel) as PositionRow | undefined;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RaadsmapApi, Settings } from '../../electron/shared/contract';
 import { ApiError } from './api';
 import { ErrorDialog } from './ErrorDialog';
@@ -8,8 +8,13 @@ import { ReaderView } from './features/reader/ReaderView';
 import { SearchBox } from './features/search/SearchBox';
 import { SearchView } from './features/search/SearchView';
 import { I18nContext, translator, type Locale } from './i18n';
-import { hrefFor, navigate, useRoute } from './router';
+import { defaultNotes, hrefFor, navigate, useRoute } from './router';
 import { SettingsBar } from './SettingsBar';
+
+// The notes overview and tag management load on first use: the library and the reader start
+// without parsing them.
+const NotesView = lazy(() => import('./features/notes/NotesView').then((m) => ({ default: m.NotesView })));
+const TagManager = lazy(() => import('./features/tags/TagManager').then((m) => ({ default: m.TagManager })));
 
 const DEFAULT_SETTINGS: Settings = { locale: 'nl', fontScale: 100, theme: 'system' };
 
@@ -118,6 +123,12 @@ export function App({ api }: { api: RaadsmapApi }) {
             <a href={hrefFor({ name: 'library' })} aria-current={route.name === 'library' ? 'page' : undefined}>
               {t('nav.library')}
             </a>
+            <a
+              href={hrefFor({ name: 'notes', params: defaultNotes() })}
+              aria-current={route.name === 'notes' || route.name === 'tags' ? 'page' : undefined}
+            >
+              {t('nav.notes')}
+            </a>
             <button type="button" className="button button--secondary" onClick={() => setImportOpen(true)}>
               {t('import.open')}
             </button>
@@ -128,9 +139,17 @@ export function App({ api }: { api: RaadsmapApi }) {
       </header>
       <main id="main" tabIndex={-1}>
         {route.name === 'library' ? (
-          <LibraryView api={api} onError={fail} version={libraryVersion} />
+          <LibraryView api={api} onError={fail} version={libraryVersion} tag={route.tag ?? null} />
         ) : route.name === 'search' ? (
           <SearchView api={api} params={route.params} version={libraryVersion} onError={fail} />
+        ) : route.name === 'notes' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <NotesView api={api} params={route.params} onError={fail} />
+          </Suspense>
+        ) : route.name === 'tags' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <TagManager api={api} onError={fail} />
+          </Suspense>
         ) : (
           <ReaderView
             key={route.documentId}

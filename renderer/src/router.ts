@@ -3,8 +3,13 @@
  * - `#/` library
  * - `#/brief/<id>` reader, `#/brief/<id>/<target>` a place in it, `?q=<words>` marks a search in it
  * - `#/zoeken?q=<words>&brief=<id>&onderdeel=<section>&van=<date>&tot=<date>&tag=<tag>&notities=1` search
+ * - `#/?label=<tag>` the library showing only letters with that tag
+ * - `#/notities?groep=brief|label|besluit&q=<words>&label=<tag>&kleur=<colour>&toon=<what>&volgorde=nieuw|oud`
+ *   the notes overview
+ * - `#/labels` tag management
  */
 import { useEffect, useState } from 'react';
+import type { HighlightColorId } from '../../electron/shared/notes';
 
 export interface SearchParams {
   q: string;
@@ -19,8 +24,30 @@ export interface SearchParams {
   onlyNotes: boolean;
 }
 
+/** Grouping of the notes overview: per letter, per tag, per requested decision. */
+export const NOTES_GROUPS = ['brief', 'label', 'besluit'] as const;
+export type NotesGroup = (typeof NOTES_GROUPS)[number];
+/** What the overview shows: everything, only annotations, only positions, or what needs a look. */
+export const NOTES_SHOW = ['alles', 'notities', 'standpunten', 'nakijken'] as const;
+export type NotesShow = (typeof NOTES_SHOW)[number];
+/** The highlight colours (electron/shared/notes.ts HIGHLIGHT_COLOR_IDS; repeated to keep zod out of the bundle). */
+export const NOTES_COLORS = ['geel', 'blauw', 'rood', 'groen', 'paars'] as const satisfies readonly HighlightColorId[];
+export type NotesColor = HighlightColorId;
+
+export interface NotesParams {
+  group: NotesGroup;
+  /** Words to filter on (client-side, accents and case folded). */
+  q: string;
+  tag: string | null;
+  color: NotesColor | null;
+  show: NotesShow;
+  sort: 'nieuw' | 'oud';
+}
+
 export type Route =
-  | { name: 'library' }
+  | { name: 'library'; tag?: string | null }
+  | { name: 'notes'; params: NotesParams }
+  | { name: 'tags' }
   | { name: 'reader'; documentId: string; target: string | null; query?: string | null }
   | { name: 'search'; params: SearchParams };
 
@@ -28,6 +55,18 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function emptySearch(q = ''): SearchParams {
   return { q, documentIds: [], sectionId: null, dateFrom: null, dateTo: null, tags: [], onlyNotes: false };
+}
+
+export function defaultNotes(): NotesParams {
+  return { group: 'brief', q: '', tag: null, color: null, show: 'alles', sort: 'nieuw' };
+}
+
+function colorParam(value: string | null): NotesColor | null {
+  return value !== null && (NOTES_COLORS as readonly string[]).includes(value) ? (value as NotesColor) : null;
+}
+
+function oneOf<T extends string>(list: readonly T[], value: string | null, fallback: T): T {
+  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 export function parseRoute(hash: string): Route {
@@ -57,7 +96,23 @@ export function parseRoute(hash: string): Route {
       },
     };
   }
-  return { name: 'library' };
+  if (parts[0] === 'notities') {
+    const tag = query.get('label');
+    return {
+      name: 'notes',
+      params: {
+        group: oneOf(NOTES_GROUPS, query.get('groep'), 'brief'),
+        q: query.get('q') ?? '',
+        tag: tag && tag.trim() ? tag : null,
+        color: colorParam(query.get('kleur')),
+        show: oneOf(NOTES_SHOW, query.get('toon'), 'alles'),
+        sort: query.get('volgorde') === 'oud' ? 'oud' : 'nieuw',
+      },
+    };
+  }
+  if (parts[0] === 'labels') return { name: 'tags' };
+  const tag = query.get('label');
+  return { name: 'library', tag: tag && tag.trim() ? tag : null };
 }
 
 function safeDecode(part: string): string {
@@ -80,8 +135,26 @@ export function searchQueryString(p: SearchParams): string {
   return query.toString();
 }
 
+function notesQueryString(p: NotesParams): string {
+  const query = new URLSearchParams();
+  if (p.group !== 'brief') query.set('groep', p.group);
+  if (p.q) query.set('q', p.q);
+  if (p.tag) query.set('label', p.tag);
+  if (p.color) query.set('kleur', p.color);
+  if (p.show !== 'alles') query.set('toon', p.show);
+  if (p.sort !== 'nieuw') query.set('volgorde', p.sort);
+  return query.toString();
+}
+
 export function hrefFor(route: Route): string {
-  if (route.name === 'library') return '#/';
+  if (route.name === 'library') {
+    return route.tag ? `#/?${new URLSearchParams({ label: route.tag }).toString()}` : '#/';
+  }
+  if (route.name === 'notes') {
+    const query = notesQueryString(route.params);
+    return query ? `#/notities?${query}` : '#/notities';
+  }
+  if (route.name === 'tags') return '#/labels';
   if (route.name === 'search') return `#/zoeken?${searchQueryString(route.params)}`;
   const base = `#/brief/${encodeURIComponent(route.documentId)}`;
   const path = route.target ? `${base}/${encodeURIComponent(route.target)}` : base;
@@ -99,11 +172,15 @@ export function navigate(route: Route): void {
   for (const listener of listeners) listener();
 }
 
-/** Changes the address without a new history entry (Back skips it). */
+/**
+ * Changes the address without a new history entry (Back skips it). Like `navigate`, views see the
+ * new route at once: a radio button or select bound to the address never shows its old state.
+ */
 export function replaceRoute(route: Route): void {
   const url = new URL(window.location.href);
   url.hash = hrefFor(route);
   window.location.replace(url.toString());
+  for (const listener of listeners) listener();
 }
 
 let navigatedInApp = false;

@@ -296,13 +296,14 @@ test('only my notes and tags: honest empty results', async ({ app: page }) => {
   await filters.getByRole('checkbox', { name: 'Alleen mijn notities' }).uncheck();
   await expect(page.locator('.search-summary')).toHaveText(/^\d+ resultaten in 1 brief$/);
 
-  const tags = filters.getByRole('textbox', { name: 'Tags' });
+  const tags = filters.getByRole('combobox', { name: 'Labels' });
   await tags.fill('financiën, strategie');
   await tags.press('Enter');
   await expect(page).toHaveURL(/tag=financi%C3%ABn&tag=strategie/);
   await expect(page.locator('.search-summary')).toHaveText('Geen resultaten voor “gemeente”.');
   await page.goBack();
   await expect(tags).toHaveValue('');
+  await expect(filters.getByRole('list', { name: 'Labels: gekozen' })).toHaveCount(0);
   await expect(page.locator('.search-summary')).toHaveText(/^\d+ resultaten in 1 brief$/);
 });
 

@@ -1,9 +1,19 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMatch, RaadsmapApi } from '../../../../electron/shared/contract';
 import type { Decision, LetterDocument, Paragraph, Section } from '../../../../electron/shared/model';
+import type { Annotation, Position } from '../../../../electron/shared/notes';
 import { ApiError } from '../../api';
 import { formatDate, useI18n, type MessageKey } from '../../i18n';
 import { hasNavigated, hrefFor, replaceRoute } from '../../router';
+import { NoteActionsContext, NotesViewContext, useNotesView } from '../annotations/context';
+import { MarginNotes } from '../annotations/MarginNotes';
+import { NotesToolbar } from '../annotations/NotesToolbar';
+import { BLOCK_ATTR } from '../annotations/selection';
+import { TagInput } from '../annotations/TagInput';
+import { useLetterNotes, type LetterNotes } from '../annotations/useLetterNotes';
+import { useReaderNotes } from '../annotations/useReaderNotes';
+import { PositionEditor, stanceKey } from '../positions/PositionEditor';
+import { PositionsOverview } from '../positions/PositionsOverview';
 import { FindBar } from './FindBar';
 import {
   HighlightContext,
@@ -107,6 +117,40 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
   }
   // The contents are open beside the letter; in a narrow window (or at 200 % zoom) folded above it.
   const [tocOpen, setTocOpen] = useState(() => !window.matchMedia('(max-width: 52rem)').matches);
+
+  // What the user wrote about this letter: highlights, notes, tags and positions.
+  const notes = useLetterNotes(api, documentId, onError);
+  const readerRef = useRef<HTMLDivElement>(null);
+  const letterRef = useRef<HTMLElement>(null);
+  const decisionLabels = useMemo(() => doc?.decisions.map((d) => d.label) ?? [], [doc]);
+  const [openDecisions, setOpenDecisions] = useState<string[]>([]);
+  const showDecision = useCallback((label: string) => {
+    setOpenDecisions((open) => (open.includes(label) ? open : [...open, label]));
+    window.setTimeout(() => {
+      const card = document.getElementById(`besluit-${label}`);
+      if (!card) return;
+      card.scrollIntoView({ block: 'start' });
+      const stance = card.querySelector<HTMLElement>('.stance-choice input:checked');
+      (stance ?? card.querySelector<HTMLElement>('.position__toggle'))?.focus({ preventScroll: true });
+    }, 0);
+  }, []);
+  const toggleDecision = useCallback((label: string) => {
+    setOpenDecisions((open) => (open.includes(label) ? open.filter((l) => l !== label) : [...open, label]));
+  }, []);
+  const readerNotes = useReaderNotes(doc, notes, readerRef, letterRef, decisionLabels, onError, showDecision);
+  const showPassage = useCallback(
+    (annotationId: string) => {
+      readerNotes.actions.open(annotationId);
+      window.setTimeout(() => {
+        const mark = document.querySelector(`mark.hl[data-annotation-id="${CSS.escape(annotationId)}"]`);
+        mark?.scrollIntoView({ block: 'center' });
+        document
+          .querySelector<HTMLElement>(`#note-${CSS.escape(annotationId)} .note-card__toggle`)
+          ?.focus({ preventScroll: true });
+      }, 0);
+    },
+    [readerNotes.actions],
+  );
 
   useEffect(() => {
     let live = true;
@@ -274,72 +318,134 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
 
   return (
     <HighlightContext.Provider value={highlights}>
-      <div className={`reader${findOpen ? ' reader--finding' : ''}`} data-testid="reader-ready">
-        <aside className="reader__toc">
-          <nav aria-label={t('reader.toc')}>
-            <details open={tocOpen} onToggle={(e) => setTocOpen(e.currentTarget.open)}>
-              <summary className="toc__title">{t('reader.toc')}</summary>
-              <ol className="toc">
-                <li>
-                  <a href={link('gegevens')}>{t('reader.metadata')}</a>
-                </li>
-                <li>
-                  <a href={link('besluiten')}>
-                    {t('reader.decisions')} ({doc.decisions.length})
-                  </a>
-                </li>
-                <TocEntries sections={doc.sections} link={link} />
-              </ol>
-            </details>
-          </nav>
-        </aside>
-        <article className="reader__article" aria-labelledby="doc-title">
-          {findOpen && (
-            <FindBar
-              text={findText}
-              onText={setFindText}
-              count={shown ? shown.matches.length : null}
-              current={shown?.position ?? -1}
-              message={shown?.message ?? null}
-              context={shown && shown.position >= 0 ? matchContext(texts, shown.matches[shown.position]!) : ''}
-              onStep={step}
-              onClose={closeFind}
-              inputRef={findInput}
-              barRef={findBar}
-            />
-          )}
-          <p className="reader__back">
-            <a href={hrefFor({ name: 'library' })}>← {t('reader.back')}</a>
-          </p>
-          <header className="letter-header" id="gegevens">
-            <p className="letter-header__kicker">{doc.reference ?? t('reader.letter')}</p>
-            <h1 id="doc-title" ref={title} tabIndex={-1} lang={CONTENT_LANG}>
-              <HighlightedText text={doc.title} ranges={highlights.title} />
-            </h1>
-            <h2 className="visually-hidden">{t('reader.metadata')}</h2>
-            <dl className="metadata">
-              <MetaRow label="meta.date" value={doc.date ? formatDate(doc.date, locale) : null} />
-              <MetaRow label="meta.kenmerk" value={doc.kenmerk} />
-              <MetaRow label="meta.reference" value={doc.reference} />
-              <MetaRow label="meta.subject" value={doc.subject} />
-              <MetaRow label="meta.attachments" value={doc.attachments} />
-              <MetaRow label="meta.addressee" value={doc.addressee} />
-              <MetaRow label="meta.signatory" value={doc.signatory || null} />
-            </dl>
-          </header>
+      <NotesViewContext.Provider value={readerNotes.view}>
+        <NoteActionsContext.Provider value={readerNotes.actions}>
+          <div
+            ref={readerRef}
+            className={`reader${findOpen ? ' reader--finding' : ''}${readerNotes.markMode ? ' reader--marking' : ''}`}
+            data-testid="reader-ready"
+          >
+            <aside className="reader__toc">
+              <nav aria-label={t('reader.toc')}>
+                <details open={tocOpen} onToggle={(e) => setTocOpen(e.currentTarget.open)}>
+                  <summary className="toc__title">{t('reader.toc')}</summary>
+                  <ol className="toc">
+                    <li>
+                      <a href={link('gegevens')}>{t('reader.metadata')}</a>
+                    </li>
+                    {doc.decisions.length > 0 && (
+                      <li>
+                        <a href={link('standpunten')}>{t('positions.title')}</a>
+                      </li>
+                    )}
+                    <li>
+                      <a href={link('besluiten')}>
+                        {t('reader.decisions')} ({doc.decisions.length})
+                      </a>
+                    </li>
+                    <TocEntries sections={doc.sections} link={link} />
+                  </ol>
+                </details>
+              </nav>
+            </aside>
+            <article
+              className="reader__article"
+              aria-labelledby="doc-title"
+              data-annotations-ready={readerNotes.view.ready ? 'true' : undefined}
+            >
+              {findOpen && (
+                <FindBar
+                  text={findText}
+                  onText={setFindText}
+                  count={shown ? shown.matches.length : null}
+                  current={shown?.position ?? -1}
+                  message={shown?.message ?? null}
+                  context={shown && shown.position >= 0 ? matchContext(texts, shown.matches[shown.position]!) : ''}
+                  onStep={step}
+                  onClose={closeFind}
+                  inputRef={findInput}
+                  barRef={findBar}
+                />
+              )}
+              <p className="reader__back">
+                <a href={hrefFor({ name: 'library' })}>← {t('reader.back')}</a>
+              </p>
+              <header className="letter-header" id="gegevens">
+                <p className="letter-header__kicker">{doc.reference ?? t('reader.letter')}</p>
+                <h1 id="doc-title" ref={title} tabIndex={-1} lang={CONTENT_LANG}>
+                  <HighlightedText text={doc.title} ranges={highlights.title} />
+                </h1>
+                <h2 className="visually-hidden">{t('reader.metadata')}</h2>
+                <dl className="metadata">
+                  <MetaRow label="meta.date" value={doc.date ? formatDate(doc.date, locale) : null} />
+                  <MetaRow label="meta.kenmerk" value={doc.kenmerk} />
+                  <MetaRow label="meta.reference" value={doc.reference} />
+                  <MetaRow label="meta.subject" value={doc.subject} />
+                  <MetaRow label="meta.attachments" value={doc.attachments} />
+                  <MetaRow label="meta.addressee" value={doc.addressee} />
+                  <MetaRow label="meta.signatory" value={doc.signatory || null} />
+                </dl>
+              </header>
 
-          <DecisionsBlock decisions={doc.decisions} link={link} paragraphs={paragraphTexts(doc)} />
+              {readerNotes.review}
 
-          <section className="letter-text" aria-labelledby="text-title" lang={CONTENT_LANG}>
-            <h2 id="text-title" className="visually-hidden" lang={locale}>
-              {t('reader.text')}
-            </h2>
-            {doc.sections.map((s) => (
-              <SectionView key={s.id} section={s} link={link} />
-            ))}
-          </section>
-        </article>
-      </div>
+              {notes.documentTags !== null && (
+                <div className="letter-tags">
+                  <TagInput
+                    label={t('letterTags.label')}
+                    hint={t('letterTags.hint')}
+                    tags={notes.documentTags}
+                    known={notes.tags}
+                    onChange={(next) => void notes.setDocumentTags(next).catch(onError)}
+                  />
+                </div>
+              )}
+
+              <NotesToolbar
+                colors={notes.colors}
+                count={notes.annotations ? notes.annotations.length : null}
+                markMode={readerNotes.markMode}
+                onToggleMark={readerNotes.toggleMarkMode}
+                onColors={readerNotes.openColors}
+              />
+
+              <PositionsOverview
+                decisions={doc.decisions}
+                positions={notes.positions}
+                link={link}
+                onOpen={showDecision}
+              />
+
+              <DecisionsBlock
+                decisions={doc.decisions}
+                link={link}
+                paragraphs={paragraphTexts(doc)}
+                notes={notes}
+                openDecisions={openDecisions}
+                onToggle={toggleDecision}
+                onShowPassage={showPassage}
+                onError={onError}
+              />
+
+              <section
+                ref={letterRef}
+                className="letter-text"
+                aria-labelledby="text-title"
+                lang={CONTENT_LANG}
+                {...readerNotes.textHandlers}
+              >
+                <h2 id="text-title" className="visually-hidden" lang={locale}>
+                  {t('reader.text')}
+                </h2>
+                {doc.sections.map((s) => (
+                  <SectionView key={s.id} section={s} link={link} />
+                ))}
+              </section>
+            </article>
+            {readerNotes.overlay}
+          </div>
+        </NoteActionsContext.Provider>
+      </NotesViewContext.Provider>
     </HighlightContext.Provider>
   );
 }
@@ -425,10 +531,20 @@ function DecisionsBlock({
   decisions,
   link,
   paragraphs,
+  notes,
+  openDecisions,
+  onToggle,
+  onShowPassage,
+  onError,
 }: {
   decisions: Decision[];
   link: (id: string) => string;
   paragraphs: Map<string, string>;
+  notes: LetterNotes;
+  openDecisions: string[];
+  onToggle: (label: string) => void;
+  onShowPassage: (annotationId: string) => void;
+  onError: (e: unknown) => void;
 }) {
   const { t } = useI18n();
   const highlights = useHighlights();
@@ -481,6 +597,16 @@ function DecisionsBlock({
                           <span className="visually-hidden"> ({t('reader.decision', { label: d.label })})</span>
                         </a>
                       )}
+                      <PositionBlock
+                        decision={d}
+                        position={notes.positions?.find((p) => p.decisionLabel === d.label) ?? null}
+                        annotations={notes.annotations ?? NO_ANNOTATIONS}
+                        notes={notes}
+                        open={openDecisions.includes(d.label)}
+                        onToggle={() => onToggle(d.label)}
+                        onShowPassage={onShowPassage}
+                        onError={onError}
+                      />
                     </div>
                   </li>
                 ))}
@@ -517,8 +643,44 @@ function SectionView({ section, link }: { section: Section; link: (id: string) =
   );
 }
 
-/** Paragraphs, with consecutive list items gathered into lists. */
+/** Paragraphs, with consecutive list items gathered into lists; each with its notes in the margin. */
 function Blocks({ paragraphs }: { paragraphs: Paragraph[] }) {
+  const { t } = useI18n();
+  const view = useNotesView();
+  // Keyboard marking: the paragraphs become read-only text fields the arrow keys select in.
+  const textProps = (p: Paragraph) => ({
+    [BLOCK_ATTR]: p.id,
+    ...(view.markMode
+      ? {
+          tabIndex: view.markParagraph === p.id ? 0 : -1,
+          role: 'textbox',
+          'aria-readonly': true,
+          'aria-multiline': true,
+          'aria-label': t('mark.paragraph'),
+          'aria-describedby': 'mark-keys',
+        }
+      : {}),
+  });
+  const layers = (p: Paragraph) => {
+    const parts = view.parts.get(p.id);
+    return {
+      parts,
+      pending: view.pending.get(p.id) ?? null,
+      activeId: view.openId && parts?.some((x) => x.id === view.openId) ? view.openId : null,
+      labels: view.labels,
+    };
+  };
+  const margin = (p: Paragraph) => {
+    const cards = view.cards.get(p.id);
+    return (
+      <MarginNotes
+        paragraphId={p.id}
+        annotations={cards}
+        openId={view.openId && cards?.some((a) => a.id === view.openId) ? view.openId : null}
+        labels={view.labels}
+      />
+    );
+  };
   const out: React.ReactNode[] = [];
   let i = 0;
   while (i < paragraphs.length) {
@@ -536,9 +698,10 @@ function Blocks({ paragraphs }: { paragraphs: Paragraph[] }) {
               data-decision={item.decisionLabel}
             >
               <span className="letter-list__marker">{item.marker === '-' ? '•' : item.marker}</span>
-              <span className="letter-list__text">
-                <ParagraphText paragraph={item} />
+              <span className="letter-list__text" {...textProps(item)}>
+                <ParagraphText paragraph={item} {...layers(item)} />
               </span>
+              {margin(item)}
             </li>
           ))}
         </ul>,
@@ -546,11 +709,78 @@ function Blocks({ paragraphs }: { paragraphs: Paragraph[] }) {
       continue;
     }
     out.push(
-      <p key={p.id} id={domIdFor(p.id)} className={`para para--${p.kind}`}>
-        <ParagraphText paragraph={p} />
-      </p>,
+      <div key={p.id} className="block-row">
+        <p id={domIdFor(p.id)} className={`para para--${p.kind}`} {...textProps(p)}>
+          <ParagraphText paragraph={p} {...layers(p)} />
+        </p>
+        {margin(p)}
+      </div>,
     );
     i++;
   }
   return <>{out}</>;
+}
+
+const NO_ANNOTATIONS: Annotation[] = [];
+
+/** A decision card's position: the stance at a glance, and the editor behind a button. */
+function PositionBlock({
+  decision,
+  position,
+  annotations,
+  notes,
+  open,
+  onToggle,
+  onShowPassage,
+  onError,
+}: {
+  decision: Decision;
+  position: Position | null;
+  annotations: readonly Annotation[];
+  notes: LetterNotes;
+  open: boolean;
+  onToggle: () => void;
+  onShowPassage: (annotationId: string) => void;
+  onError: (e: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const stance = position?.stance ?? 'nog-bepalen';
+  const editorId = `position-${decision.label}`;
+  return (
+    <div className={`position${open ? ' is-open' : ''}`}>
+      <div className="position__bar">
+        <p className="position__summary">
+          <span className="position__label">{t('position.mine')}</span>{' '}
+          <span className={`stance-badge stance-badge--${stance}`}>{t(stanceKey(stance))}</span>
+          {position?.updatedAt && stance !== 'nog-bepalen' && (
+            <span className="position__status"> · {t(`position.status.${position.status}` as MessageKey)}</span>
+          )}
+          {position?.decisionChanged && <span className="badge badge--warn">{t('positions.changed')}</span>}
+        </p>
+        <button
+          type="button"
+          className="button button--secondary button--small position__toggle"
+          aria-expanded={open}
+          aria-controls={open ? editorId : undefined}
+          onClick={onToggle}
+          disabled={!position}
+        >
+          {t(open ? 'position.close' : stance === 'nog-bepalen' ? 'position.decide' : 'position.edit')}
+          <span className="visually-hidden"> ({t('reader.decision', { label: decision.label })})</span>
+        </button>
+      </div>
+      {open && position && (
+        <div id={editorId}>
+          <PositionEditor
+            decision={decision}
+            position={position}
+            annotations={annotations}
+            notes={notes}
+            onShowPassage={onShowPassage}
+            onError={onError}
+          />
+        </div>
+      )}
+    </div>
+  );
 }

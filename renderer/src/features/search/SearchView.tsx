@@ -7,8 +7,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RaadsmapApi, SearchHit, SearchResponse } from '../../../../electron/shared/contract';
 import type { Section } from '../../../../electron/shared/model';
+import type { TagInfo } from '../../../../electron/shared/notes';
 import { formatDate, useI18n, withNodes, type Translate } from '../../i18n';
 import { emptySearch, hasNavigated, hrefFor, navigate, searchQueryString, type SearchParams } from '../../router';
+import { TagInput } from '../tags/TagInput';
 import { Snippet } from './Snippet';
 
 const PAGE = 30;
@@ -415,18 +417,36 @@ function Filters({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 52rem)').matches);
-  const [tags, setTags] = useState(params.tags.join(', '));
+  const [knownTags, setKnownTags] = useState<TagInfo[]>([]);
   const [sections, setSections] = useState<{ documentId: string; options: SectionOption[] } | null>(null);
   const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const summaryRef = useRef<HTMLElement>(null);
   const single = params.documentIds.length === 1 ? params.documentIds[0]! : null;
-  const tagsKey = params.tags.join('\u0000');
 
-  const [seenTags, setSeenTags] = useState(tagsKey);
-  if (seenTags !== tagsKey) {
-    setSeenTags(tagsKey);
-    setTags(params.tags.join(', '));
-  }
+  // The tag filter suggests the tags that exist (with how many notes carry each).
+  useEffect(() => {
+    let live = true;
+    api['tags.list']({}).then(
+      (list) => live && setKnownTags(list),
+      () => undefined, // Suggestions are a help; the filter works without them.
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const tagSuggestions = useMemo(
+    () =>
+      knownTags
+        .filter((x) => x.annotationCount > 0)
+        .map((x) => ({
+          name: x.name,
+          meta:
+            x.annotationCount === 1
+              ? t('overview.count.annotations.one')
+              : t('overview.count.annotations', { n: x.annotationCount }),
+        })),
+    [knownTags, t],
+  );
 
   // Titles for chosen letters that have no matches (they stay in the list, to be unticked).
   const needTitles = params.documentIds.some((id) => !letters.some((l) => l.documentId === id));
@@ -459,18 +479,6 @@ function Filters({
     go({ documentIds, sectionId: keepSection ? params.sectionId : null });
   };
 
-  const applyTags = () => {
-    const list = [
-      ...new Set(
-        tags
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
-    ];
-    if (list.join('\u0000') !== tagsKey) go({ tags: list });
-  };
-
   const setDate = (which: 'dateFrom' | 'dateTo', value: string) => {
     // While a year is being typed the field passes through 0002, 0020, 0201: wait for a real year.
     if (value === '') go({ [which]: null });
@@ -493,14 +501,7 @@ function Filters({
   const sectionList = sections && sections.documentId === single ? sections.options : null;
 
   return (
-    <form
-      className="search-filters"
-      aria-label={t('search.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        applyTags();
-      }}
-    >
+    <form className="search-filters" aria-label={t('search.filters')} onSubmit={(e) => e.preventDefault()}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary ref={summaryRef} className="search-filters__summary">
           {active ? t('search.filters.active', { n: active }) : t('search.filters')}
@@ -584,21 +585,13 @@ function Filters({
 
         <fieldset className="filter-group">
           <legend>{t('search.filter.mine')}</legend>
-          <label className="field-label" htmlFor="filter-tags">
-            {t('search.filter.tags')}
-          </label>
-          <input
-            id="filter-tags"
-            type="text"
-            className="text-input"
-            value={tags}
-            aria-describedby="filter-tags-hint"
-            onChange={(e) => setTags(e.target.value)}
-            onBlur={applyTags}
+          <TagInput
+            label={t('search.filter.tags')}
+            value={params.tags}
+            onChange={(tags) => go({ tags })}
+            suggestions={tagSuggestions}
+            hint={t('search.filter.tags.hint')}
           />
-          <p className="filter-hint" id="filter-tags-hint">
-            {t('search.filter.tags.hint')}
-          </p>
           <label className="check">
             <input type="checkbox" checked={params.onlyNotes} onChange={(e) => go({ onlyNotes: e.target.checked })} />
             <span>{t('search.filter.onlyNotes')}</span>

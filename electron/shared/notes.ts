@@ -4,24 +4,16 @@
  */
 import { z } from 'zod';
 
-export const STANCES = ['nog-bepalen', 'voor', 'tegen', 'voor-met-amendement', 'motie', 'onthouding'] as const;
-export type Stance = (typeof STANCES)[number];
+import {
+  ANCHOR_STATES,
+  HIGHLIGHT_COLOR_IDS,
+  MAX_NOTE_LENGTH,
+  MAX_TAG_LENGTH,
+  POSITION_STATUSES,
+  STANCES,
+} from './notes-constants';
 
-export const POSITION_STATUSES = ['concept', 'definitief'] as const;
-export type PositionStatus = (typeof POSITION_STATUSES)[number];
-
-/**
- * Where an annotation stands after the letter changed: `anchored` (same place), `moved` (same
- * words elsewhere), `changed` (the passage was reworded: needs a look), `orphan` (passage gone).
- */
-export const ANCHOR_STATES = ['anchored', 'moved', 'changed', 'orphan'] as const;
-export type AnchorState = (typeof ANCHOR_STATES)[number];
-
-export const HIGHLIGHT_COLOR_IDS = ['geel', 'blauw', 'rood', 'groen', 'paars'] as const;
-export type HighlightColorId = (typeof HIGHLIGHT_COLOR_IDS)[number];
-
-export const MAX_NOTE_LENGTH = 200_000;
-export const MAX_TAG_LENGTH = 60;
+export * from './notes-constants';
 
 const text = (max: number) => z.string().max(max);
 const tagName = z

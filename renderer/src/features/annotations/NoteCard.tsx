@@ -4,7 +4,8 @@
  * (autosaved), its colour, tags, the decisions whose position rests on it, and delete.
  */
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { MAX_NOTE_LENGTH, type Annotation, type HighlightColorId } from '../../../../electron/shared/notes';
+import { MAX_NOTE_LENGTH } from '../../../../electron/shared/notes-constants';
+import type { Annotation, HighlightColorId } from '../../../../electron/shared/notes';
 import { useI18n } from '../../i18n';
 import { SaveStatus, useAutosave } from './autosave';
 import { useNoteActions } from './context';

@@ -4,7 +4,8 @@
  * removes the last chip; each chip has its own remove button.
  */
 import { useId, useState } from 'react';
-import { MAX_TAG_LENGTH, type TagInfo } from '../../../../electron/shared/notes';
+import { MAX_TAG_LENGTH } from '../../../../electron/shared/notes-constants';
+import type { TagInfo } from '../../../../electron/shared/notes';
 import { useI18n } from '../../i18n';
 
 interface Props {

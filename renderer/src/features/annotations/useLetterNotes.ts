@@ -13,7 +13,7 @@ import type {
   PositionPatch,
   TagInfo,
 } from '../../../../electron/shared/notes';
-import { HIGHLIGHT_COLOR_IDS } from '../../../../electron/shared/notes';
+import { HIGHLIGHT_COLOR_IDS } from '../../../../electron/shared/notes-constants';
 
 export interface AnnotationPatch {
   note?: string;

@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { LetterDocument } from '../../../../electron/shared/model';
 import type { Annotation, HighlightColorId } from '../../../../electron/shared/notes';
-import { HIGHLIGHT_COLOR_IDS } from '../../../../electron/shared/notes';
+import { HIGHLIGHT_COLOR_IDS } from '../../../../electron/shared/notes-constants';
 import { documentText } from '../../../../electron/shared/text';
 import { useI18n } from '../../i18n';
 import { ColorsDialog } from './ColorsDialog';

@@ -5,14 +5,8 @@
  */
 import { useCallback, useId, useState } from 'react';
 import type { Decision } from '../../../../electron/shared/model';
-import {
-  MAX_NOTE_LENGTH,
-  STANCES,
-  type Annotation,
-  type Position,
-  type PositionPatch,
-  type Stance,
-} from '../../../../electron/shared/notes';
+import { MAX_NOTE_LENGTH, STANCES } from '../../../../electron/shared/notes-constants';
+import type { Annotation, Position, PositionPatch, Stance } from '../../../../electron/shared/notes';
 import { useI18n, type MessageKey } from '../../i18n';
 import { SaveStatus, useAutosave, type Autosave } from '../annotations/autosave';
 import { shortQuote } from '../annotations/layers';

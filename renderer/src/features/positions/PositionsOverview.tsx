@@ -12,11 +12,9 @@ interface Props {
   positions: Position[] | null;
   link: (target: string) => string;
   onOpen: (label: string) => void;
-  /** "Exporteren…" for this letter's positions. */
-  onExport?: () => void;
 }
 
-export function PositionsOverview({ decisions, positions, link, onOpen, onExport }: Props) {
+export function PositionsOverview({ decisions, positions, link, onOpen }: Props) {
   const { t } = useI18n();
   if (decisions.length === 0) return null;
   const byLabel = new Map((positions ?? []).map((p) => [p.decisionLabel, p]));
@@ -30,14 +28,7 @@ export function PositionsOverview({ decisions, positions, link, onOpen, onExport
       aria-labelledby="positions-title"
       data-testid="positions-overview"
     >
-      <div className="positions-overview__head">
-        <h2 id="positions-title">{t('positions.title')}</h2>
-        {onExport && (
-          <button type="button" className="button button--secondary button--small" onClick={onExport}>
-            {t('export.open')}
-          </button>
-        )}
-      </div>
+      <h2 id="positions-title">{t('positions.title')}</h2>
       <p className="positions-overview__progress" id="positions-progress">
         <strong>{t('positions.progress', { n: decided.length, total: decisions.length })}</strong>
         {final > 0 && <> · {t('positions.final', { n: final })}</>}

@@ -11,8 +11,8 @@
  * - a `.test` file may list `skipFailures` (assertion types such as 'should' or 'may' whose failure
  *   is only informative). A "MUST" assertion never is.
  *
- * Formats (`uri`, `date-time`) are checked, as the suite's Ajv did. The suite lives in the shared
- * folder beside the checkout (`../shared/w3c-web-annotation-tests`) or where `W3C_ANNOTATION_TESTS`
+ * Formats (`uri`, `date-time`) are checked, as the suite's Ajv did. The suite is vendored unchanged in
+ * `test/fixtures/w3c-web-annotation-tests/` (W3C test-suite licence, see its license.md), or where `W3C_ANNOTATION_TESTS`
  * points.
  */
 import Ajv from 'ajv-draft-04';
@@ -21,7 +21,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/tmp';
 
-export const W3C_SUITE = process.env.W3C_ANNOTATION_TESTS ?? join(ROOT, '..', 'shared', 'w3c-web-annotation-tests');
+export const W3C_SUITE = process.env.W3C_ANNOTATION_TESTS ?? join(ROOT, 'test', 'fixtures', 'w3c-web-annotation-tests');
 
 type Schema = Record<string, unknown> & {
   title?: string;

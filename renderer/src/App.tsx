@@ -8,13 +8,18 @@ import { ReaderView } from './features/reader/ReaderView';
 import { SearchBox } from './features/search/SearchBox';
 import { SearchView } from './features/search/SearchView';
 import { I18nContext, translator, type Locale } from './i18n';
-import { defaultNotes, hrefFor, navigate, useRoute } from './router';
+import { defaultNotes, hrefFor, navigate, useRoute, type PrintParams } from './router';
+import { useExportRequests } from './features/export/files';
 import { SettingsBar } from './SettingsBar';
 
 // The notes overview and tag management load on first use: the library and the reader start
 // without parsing them.
 const NotesView = lazy(() => import('./features/notes/NotesView').then((m) => ({ default: m.NotesView })));
 const TagManager = lazy(() => import('./features/tags/TagManager').then((m) => ({ default: m.TagManager })));
+// export & backup: loaded on first use as well.
+const ExportDialog = lazy(() => import('./features/export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const PrintView = lazy(() => import('./features/export/PrintView').then((m) => ({ default: m.PrintView })));
+const BackupView = lazy(() => import('./features/backup/BackupView').then((m) => ({ default: m.BackupView })));
 
 const DEFAULT_SETTINGS: Settings = { locale: 'nl', fontScale: 100, theme: 'system' };
 
@@ -27,6 +32,8 @@ export function App({ api }: { api: RaadsmapApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [exportPreset, setExportPreset] = useState<Partial<PrintParams> | null>(null);
+  useExportRequests(setExportPreset);
   const [libraryVersion, setLibraryVersion] = useState(0);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -146,6 +153,14 @@ export function App({ api }: { api: RaadsmapApi }) {
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <NotesView api={api} params={route.params} onError={fail} />
           </Suspense>
+        ) : route.name === 'print' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <PrintView api={api} params={route.params} onError={fail} />
+          </Suspense>
+        ) : route.name === 'backup' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <BackupView api={api} onError={fail} onSettings={setSettings} />
+          </Suspense>
         ) : route.name === 'tags' ? (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <TagManager api={api} onError={fail} />
@@ -171,6 +186,11 @@ export function App({ api }: { api: RaadsmapApi }) {
             navigate({ name: 'reader', documentId, target: null });
           }}
         />
+      )}
+      {exportPreset && (
+        <Suspense fallback={null}>
+          <ExportDialog api={api} preset={exportPreset} onClose={() => setExportPreset(null)} />
+        </Suspense>
       )}
       {error && <ErrorDialog error={error} onClose={() => setError(null)} />}
     </I18nContext.Provider>

@@ -7,6 +7,8 @@
  * - `#/notities?groep=brief|label|besluit&q=<words>&label=<tag>&kleur=<colour>&toon=<what>&volgorde=nieuw|oud`
  *   the notes overview
  * - `#/labels` tag management
+ * - `#/afdrukken?brief=<id>&label=<tag>&deel=<part>` the print view of an export's content
+ * - `#/back-up` backups: status, second folder, make one, restore one
  */
 import { useEffect, useState } from 'react';
 import type { HighlightColorId } from '../../electron/shared/notes';
@@ -44,8 +46,23 @@ export interface NotesParams {
   sort: 'nieuw' | 'oud';
 }
 
+// export & backup
+/** What an export or the print view holds (electron/shared/export.ts EXPORT_PARTS; repeated to keep zod out). */
+export const EXPORT_PARTS = ['annotations', 'notes', 'positions', 'questions'] as const;
+export type ExportPartName = (typeof EXPORT_PARTS)[number];
+
+export interface PrintParams {
+  /** Only these letters (none: every letter something is written on). */
+  documentIds: string[];
+  tags: string[];
+  /** What to show; all four when empty. */
+  include: ExportPartName[];
+}
+
 export type Route =
   | { name: 'library'; tag?: string | null }
+  | { name: 'print'; params: PrintParams }
+  | { name: 'backup' }
   | { name: 'notes'; params: NotesParams }
   | { name: 'tags' }
   | { name: 'reader'; documentId: string; target: string | null; query?: string | null }
@@ -111,6 +128,18 @@ export function parseRoute(hash: string): Route {
     };
   }
   if (parts[0] === 'labels') return { name: 'tags' };
+  if (parts[0] === 'back-up') return { name: 'backup' };
+  if (parts[0] === 'afdrukken') {
+    const list = (key: string) => [...new Set(query.getAll(key).filter((v) => v.trim() !== ''))];
+    return {
+      name: 'print',
+      params: {
+        documentIds: list('brief'),
+        tags: list('label'),
+        include: EXPORT_PARTS.filter((p) => query.getAll('deel').includes(p)),
+      },
+    };
+  }
   const tag = query.get('label');
   return { name: 'library', tag: tag && tag.trim() ? tag : null };
 }
@@ -155,6 +184,15 @@ export function hrefFor(route: Route): string {
     return query ? `#/notities?${query}` : '#/notities';
   }
   if (route.name === 'tags') return '#/labels';
+  if (route.name === 'backup') return '#/back-up';
+  if (route.name === 'print') {
+    const query = new URLSearchParams();
+    for (const id of route.params.documentIds) query.append('brief', id);
+    for (const tag of route.params.tags) query.append('label', tag);
+    for (const part of route.params.include) query.append('deel', part);
+    const text = query.toString();
+    return text ? `#/afdrukken?${text}` : '#/afdrukken';
+  }
   if (route.name === 'search') return `#/zoeken?${searchQueryString(route.params)}`;
   const base = `#/brief/${encodeURIComponent(route.documentId)}`;
   const path = route.target ? `${base}/${encodeURIComponent(route.target)}` : base;

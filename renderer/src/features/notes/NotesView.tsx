@@ -44,6 +44,8 @@ import {
 } from './model';
 import { colorName, EntryLink, formatNumber, useColorLabel } from './NoteEntry';
 import { NotesImportDialog } from './NotesImportDialog';
+import { BackupReminder } from '../backup/BackupReminder';
+import { openExport } from '../export/files';
 import { useWindowVirtual } from './useWindowVirtual';
 
 const FILTER_DELAY_MS = 150;
@@ -136,15 +138,22 @@ export function NotesView({ api, params, onError }: Props) {
           {t('overview.title')}
         </h1>
         <div className="notes-titlebar__actions">
+          <button type="button" className="button" onClick={() => openExport()}>
+            {t('export.open')}
+          </button>
           <button type="button" className="button button--secondary" onClick={() => setImportOpen(true)}>
             {t('overview.import.open')}
           </button>
           <a className="button button--secondary button--link" href={hrefFor({ name: 'tags' })}>
             {t('overview.manageTags')}
           </a>
+          <a className="button button--secondary button--link" href={hrefFor({ name: 'backup' })}>
+            {t('backup.nav')}
+          </a>
         </div>
       </div>
       <p className="lead">{t('overview.intro')}</p>
+      <BackupReminder api={api} />
       {!loaded ? (
         <p role="status">{t('app.loading')}</p>
       ) : total === 0 ? (

@@ -12,9 +12,11 @@ interface Props {
   positions: Position[] | null;
   link: (target: string) => string;
   onOpen: (label: string) => void;
+  /** "Exporteren…" for this letter's positions. */
+  onExport?: () => void;
 }
 
-export function PositionsOverview({ decisions, positions, link, onOpen }: Props) {
+export function PositionsOverview({ decisions, positions, link, onOpen, onExport }: Props) {
   const { t } = useI18n();
   if (decisions.length === 0) return null;
   const byLabel = new Map((positions ?? []).map((p) => [p.decisionLabel, p]));
@@ -28,7 +30,14 @@ export function PositionsOverview({ decisions, positions, link, onOpen }: Props)
       aria-labelledby="positions-title"
       data-testid="positions-overview"
     >
-      <h2 id="positions-title">{t('positions.title')}</h2>
+      <div className="positions-overview__head">
+        <h2 id="positions-title">{t('positions.title')}</h2>
+        {onExport && (
+          <button type="button" className="button button--secondary button--small" onClick={onExport}>
+            {t('export.open')}
+          </button>
+        )}
+      </div>
       <p className="positions-overview__progress" id="positions-progress">
         <strong>{t('positions.progress', { n: decided.length, total: decisions.length })}</strong>
         {final > 0 && <> · {t('positions.final', { n: final })}</>}

@@ -14,6 +14,7 @@ import { useLetterNotes, type LetterNotes } from '../annotations/useLetterNotes'
 import { useReaderNotes } from '../annotations/useReaderNotes';
 import { PositionEditor, stanceKey } from '../positions/PositionEditor';
 import { PositionsOverview } from '../positions/PositionsOverview';
+import { openExport } from '../export/files';
 import { FindBar } from './FindBar';
 import {
   HighlightContext,
@@ -414,6 +415,7 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
                 positions={notes.positions}
                 link={link}
                 onOpen={showDecision}
+                onExport={() => openExport({ documentIds: [documentId] })}
               />
 
               <DecisionsBlock

@@ -112,6 +112,8 @@ export class Suggester {
               fuzzy: (term) => (term.length > 4 ? 0.2 : false),
               filter: (r) => this.entries[r.id as number]!.kind === 'word',
             })
+            // MiniSearch's best 200 are plenty to choose from (a 2-letter prefix matches thousands).
+            .slice(0, 200)
             .map((r) => this.entries[r.id as number]!)
             .filter((e) => fold(e.text) !== typed || e.count > 0)
             .sort((a, b) => {

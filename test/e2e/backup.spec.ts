@@ -8,60 +8,11 @@ import type { Browser, Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LetterDocument } from '../../electron/shared/model';
-import { documentText } from '../../electron/shared/text';
 import { expect, screenshot, startServe, test, type ServeHandle } from './fixtures';
-import { callApi, QUOTES, seedAnouk } from './notes-fixtures';
+import { callApi, QUOTES, seedAnouk, seedSecondLetter } from './notes-fixtures';
 
-const SECOND = `Brief aan de leden
-
-Datum
-3 maart 2021
-
-Ons kenmerk
-TEST/U202100001
-Lbr. 21/007
-
-Onderwerp
-Proef met digitale stemming
-
-Geacht college en gemeenteraad,
-
-Aanleiding
-
-Wij stellen een proef voor met digitaal stemmen in de ALV.
-
-Voorstellen
-
-1. In te stemmen met de proef;
-2. De evaluatie te agenderen voor de BALV.
-
-Met vriendelijke groet,
-
-Vereniging van Nederlandse Gemeenten
-
-J. Jansen
-Voorzitter
-`;
-
-async function noteOnImportedLetter(page: Page): Promise<string> {
-  const { documentId } = await callApi<{ documentId: string }>(page, 'letters.import', {
-    fileName: 'digitale-stemming.txt',
-    dataBase64: Buffer.from(SECOND).toString('base64'),
-  });
-  const doc = await callApi<LetterDocument>(page, 'documents.get', { id: documentId });
-  const exact = 'een proef voor met digitaal stemmen';
-  const start = documentText(doc).text.indexOf(exact);
-  await callApi(page, 'annotations.create', {
-    documentId,
-    start,
-    end: start + exact.length,
-    color: 'groen',
-    note: 'Eerst een proef in onze eigen raad.',
-    tags: [],
-  });
-  return documentId;
-}
+const noteOnImportedLetter = (page: Page) =>
+  seedSecondLetter(page, { note: 'Eerst een proef in onze eigen raad.', tags: [] });
 
 async function openBackup(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Mijn notities', exact: true }).click();

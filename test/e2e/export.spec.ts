@@ -8,67 +8,16 @@
 import type { Download, Locator, Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
-import type { LetterDocument } from '../../electron/shared/model';
-import { documentText } from '../../electron/shared/text';
 import { expect, screenshot, test } from './fixtures';
-import { callApi, LETTER, QUOTES, seedAnouk } from './notes-fixtures';
-
-const SECOND = `Brief aan de leden
-
-Datum
-3 maart 2021
-
-Ons kenmerk
-TEST/U202100001
-Lbr. 21/007
-
-Onderwerp
-Proef met digitale stemming
-
-Geacht college en gemeenteraad,
-
-Aanleiding
-
-Wij stellen een proef voor met digitaal stemmen in de ALV.
-
-Voorstellen
-
-1. In te stemmen met de proef;
-2. De evaluatie te agenderen voor de BALV.
-
-Met vriendelijke groet,
-
-Vereniging van Nederlandse Gemeenten
-
-J. Jansen
-Voorzitter
-`;
+import { LETTER, QUOTES, seedAnouk, seedSecondLetter } from './notes-fixtures';
 
 /** A second letter with one note and one position, so a letter filter has something to leave out. */
-async function seedSecondLetter(page: Page): Promise<string> {
-  const { documentId } = await callApi<{ documentId: string }>(page, 'letters.import', {
-    fileName: 'digitale-stemming.txt',
-    dataBase64: Buffer.from(SECOND).toString('base64'),
-  });
-  const doc = await callApi<LetterDocument>(page, 'documents.get', { id: documentId });
-  const exact = 'een proef voor met digitaal stemmen';
-  const start = documentText(doc).text.indexOf(exact);
-  expect(start).toBeGreaterThan(-1);
-  await callApi(page, 'annotations.create', {
-    documentId,
-    start,
-    end: start + exact.length,
-    color: 'groen',
+const seedSecond = (page: Page) =>
+  seedSecondLetter(page, {
     note: 'Goed idee, wel eerst een proef in onze raad.',
     tags: ['digitaal'],
+    position: { stance: 'tegen', reasoning: 'Eerst de beveiliging op orde.' },
   });
-  await callApi(page, 'positions.save', {
-    documentId,
-    decisionLabel: '1',
-    patch: { stance: 'tegen', reasoning: 'Eerst de beveiliging op orde.' },
-  });
-  return documentId;
-}
 
 async function openNotes(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Mijn notities', exact: true }).click();
@@ -170,7 +119,7 @@ test('every format from the dialog: the downloaded files hold the positions, not
 
 test('filters: one letter, one tag and fewer parts change the counts', async ({ app: page }) => {
   await seedAnouk(page);
-  await seedSecondLetter(page);
+  await seedSecond(page);
   await openNotes(page);
   const dialog = await openDialog(page);
   const done = dialog.getByTestId('export-done');
@@ -222,7 +171,7 @@ test('from the reader: "Mijn standpunten" opens the dialog with the letter chose
   app: page,
 }) => {
   await seedAnouk(page);
-  await seedSecondLetter(page);
+  await seedSecond(page);
   await page.goto(`${new URL(page.url()).origin}/#/brief/${LETTER}`);
   await expect(page.getByTestId('reader-ready')).toBeVisible();
   await page.getByTestId('positions-overview').getByRole('button', { name: 'Exporteren…' }).click();
@@ -246,7 +195,7 @@ test('from the reader: "Mijn standpunten" opens the dialog with the letter chose
 
 test('print view: the decision table, reasoning and quotes, on screen and in print media', async ({ app: page }) => {
   await seedAnouk(page);
-  await seedSecondLetter(page);
+  await seedSecond(page);
   await openNotes(page);
   const dialog = await openDialog(page);
   await dialog.getByRole('button', { name: 'Afdrukken…' }).click();

@@ -180,3 +180,65 @@ export async function seedAnouk(page: Page): Promise<void> {
   }
   await callApi(page, 'documents.setTags', { documentId: LETTER, tags: ['strategie', 'ALV juni'] });
 }
+
+/** A second letter (Lbr. 21/007, decisions 1 and 2), imported through the app's own import. */
+export const SECOND_LETTER = `Brief aan de leden
+
+Datum
+3 maart 2021
+
+Ons kenmerk
+TEST/U202100001
+Lbr. 21/007
+
+Onderwerp
+Proef met digitale stemming
+
+Geacht college en gemeenteraad,
+
+Aanleiding
+
+Wij stellen een proef voor met digitaal stemmen in de ALV.
+
+Voorstellen
+
+1. In te stemmen met de proef;
+2. De evaluatie te agenderen voor de BALV.
+
+Met vriendelijke groet,
+
+Vereniging van Nederlandse Gemeenten
+
+J. Jansen
+Voorzitter
+`;
+
+/**
+ * Imports the second letter and puts one note on it (and, when given, a position on its decision 1).
+ * Returns the letter's id.
+ */
+export async function seedSecondLetter(
+  page: Page,
+  options: { note: string; tags: string[]; position?: { stance: string; reasoning: string } },
+): Promise<string> {
+  const { documentId } = await callApi<{ documentId: string }>(page, 'letters.import', {
+    fileName: 'digitale-stemming.txt',
+    dataBase64: Buffer.from(SECOND_LETTER).toString('base64'),
+  });
+  const doc = await callApi<LetterDocument>(page, 'documents.get', { id: documentId });
+  const exact = 'een proef voor met digitaal stemmen';
+  const start = documentText(doc).text.indexOf(exact);
+  if (start < 0) throw new Error('The second letter lost its sentence');
+  await callApi(page, 'annotations.create', {
+    documentId,
+    start,
+    end: start + exact.length,
+    color: 'groen',
+    note: options.note,
+    tags: options.tags,
+  });
+  if (options.position) {
+    await callApi(page, 'positions.save', { documentId, decisionLabel: '1', patch: options.position });
+  }
+  return documentId;
+}

@@ -4,26 +4,10 @@
  * colour meanings, the undo toast and the position editors (amendment and motion) with "Mijn
  * standpunten" — light and dark, Dutch and English, at 100 % and 200 % zoom.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, importAnnotations, openLetter, rangeOf, selectWithMouse, webAnnotation } from './annotations-helpers';
 import { expect, screenshot, test } from './fixtures';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${context}`).toEqual([]);
-  expect(results.passes.length, `axe passes on ${context}`).toBeGreaterThan(10);
-}
-
-async function expectNoHorizontalScroll(page: Page, context: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow on ${context}`).toBeLessThanOrEqual(0);
-}
+import { expectNoHorizontalScroll, expectNoViolations } from './axe';
 
 /** Notes of every kind: overlapping highlights, a note with tags linked to 1c, a colleague's, an orphan. */
 async function seedNotes(page: Page) {

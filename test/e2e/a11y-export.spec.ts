@@ -3,28 +3,10 @@
  * and in print media), and the backup page (status with the reminder, a refused file, a restore
  * report): light and dark, Dutch and English, 100 % and 200 % (reflow: no horizontal scrolling).
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, screenshot, test } from './fixtures';
+import { expectNoHorizontalScroll, expectNoViolations } from './axe';
 import { seedAnouk } from './notes-fixtures';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${context}`).toEqual([]);
-  expect(results.passes.length, `axe passes on ${context}`).toBeGreaterThan(10);
-}
-
-/** No horizontal scrolling (WCAG 1.4.10 reflow). */
-async function expectNoHorizontalScroll(page: Page, context: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow on ${context}`).toBeLessThanOrEqual(0);
-}
 
 const TEXT = {
   nl: {

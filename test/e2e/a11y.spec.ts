@@ -1,18 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${context}`).toEqual([]);
-  // axe must actually have checked something.
-  expect(results.passes.length, `axe passes on ${context}`).toBeGreaterThan(10);
-}
+import { expectNoHorizontalScroll, expectNoViolations } from './axe';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const locale of ['nl', 'en'] as const) {
@@ -51,12 +38,6 @@ test('axe: the import dialog with an error message', async ({ app: page }) => {
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoViolations(page, 'import dialog');
 });
-
-/** No horizontal scrolling (WCAG 1.4.10 reflow). */
-async function expectNoHorizontalScroll(page: Page, context: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal overflow on ${context}`).toBeLessThanOrEqual(0);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const locale of ['nl', 'en'] as const) {

@@ -1,35 +1,7 @@
 import { expect, screenshot, test } from './fixtures';
+import { SECOND_LETTER } from './notes-fixtures';
 
-const LETTER = `Brief aan de leden
-
-Datum
-3 maart 2021
-
-Ons kenmerk
-TEST/U202100001
-Lbr. 21/007
-
-Onderwerp
-Proef met digitale stemming
-
-Geacht college en gemeenteraad,
-
-Aanleiding
-
-Wij stellen een proef voor met digitaal stemmen in de ALV.
-
-Voorstellen
-
-1. In te stemmen met de proef;
-2. De evaluatie te agenderen voor de BALV.
-
-Met vriendelijke groet,
-
-Vereniging van Nederlandse Gemeenten
-
-J. Jansen
-Voorzitter
-`;
+const LETTER = SECOND_LETTER;
 
 test('bad input gets a clear message in Dutch and English, and nothing changes', async ({ app: page }) => {
   const cases = [

@@ -16,8 +16,9 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   define: { __RAADSMAP_VERSION__: JSON.stringify(pkg.version) },
-  // Native and Electron modules stay outside the bundle.
-  external: ['better-sqlite3', 'electron'],
+  // Native and Electron modules stay outside the bundle; so does pdfjs-dist, an ES module that
+  // loads its worker by a path relative to itself (letters/pdf.ts imports it with a real import()).
+  external: ['better-sqlite3', 'electron', 'pdfjs-dist'],
 };
 
 const started = Date.now();

@@ -77,7 +77,7 @@ export interface LetterDocument {
   metadata: MetadataField[];
   sections: Section[];
   decisions: Decision[];
-  source: { fileName: string; format: 'text' | 'markdown'; sha256: string };
+  source: { fileName: string; format: 'text' | 'markdown' | 'pdf' | 'html' | 'docx'; sha256: string };
 }
 
 export interface DocumentSummary {

@@ -62,7 +62,7 @@ export const letterDocumentSchema: z.ZodType<LetterDocument> = z.object({
   decisions: z.array(decisionSchema).max(1000),
   source: z.object({
     fileName: z.string().max(500),
-    format: z.enum(['text', 'markdown']),
+    format: z.enum(['text', 'markdown', 'pdf', 'html', 'docx']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
 });

@@ -32,18 +32,35 @@ export type Unit =
 
 const BLANK = /^\s*$/;
 
+/** A page break: a form feed, as PDF text extraction (pdftotext, Raadsmap's own) puts between pages. */
+const PAGE_BREAK = '\f';
+
 export function splitTextBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: string[] = [];
-  for (const raw of text.split('\n')) {
-    if (BLANK.test(raw)) {
-      if (current.length) blocks.push({ lines: current });
-      current = [];
-    } else {
-      current.push(raw.replace(/\s+$/, ''));
-    }
+  let afterBreak = false;
+  const flush = () => {
+    if (!current.length) return;
+    blocks.push(afterBreak ? { lines: current, afterBreak } : { lines: current });
+    afterBreak = false;
+    current = [];
+  };
+  for (const line of text.split('\n')) {
+    // A form feed ends the block; the text after it follows a page break.
+    const pieces = line.includes(PAGE_BREAK) ? line.split(PAGE_BREAK) : [line];
+    pieces.forEach((raw, k) => {
+      if (k > 0) {
+        flush();
+        afterBreak = true;
+      }
+      if (BLANK.test(raw)) {
+        flush();
+      } else {
+        current.push(raw.replace(/\s+$/, ''));
+      }
+    });
   }
-  if (current.length) blocks.push({ lines: current });
+  flush();
   return blocks;
 }
 

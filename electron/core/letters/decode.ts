@@ -3,33 +3,44 @@ import { RaadsmapError } from '../errors';
 /** Largest letter file Raadsmap accepts. */
 export const MAX_LETTER_BYTES = 50 * 1024 * 1024;
 
-const SUPPORTED: Record<string, 'text' | 'markdown'> = {
+/** The formats a letter file may have; `source.format` in the document model. */
+export type LetterFormat = 'text' | 'markdown' | 'pdf' | 'html' | 'docx';
+
+const SUPPORTED: Record<string, LetterFormat> = {
   '.txt': 'text',
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
 };
 
-export function formatFromFileName(fileName: string): 'text' | 'markdown' {
-  const dot = fileName.lastIndexOf('.');
-  const ext = dot >= 0 ? fileName.slice(dot).toLowerCase() : '';
-  const format = SUPPORTED[ext];
+/** Every file extension a letter may have, lower case with the dot: `.txt`, `.md`, `.pdf` …. */
+export const SUPPORTED_LETTER_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(SUPPORTED));
+
+/** The extension of a file name, lower case with the dot; '' when it has none. */
+export function extensionOf(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot >= 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+export function formatFromFileName(fileName: string): LetterFormat {
+  const format = SUPPORTED[extensionOf(fileName)];
   if (!format) {
     throw new RaadsmapError(
       'unsupported-format',
-      `"${fileName}" kan niet worden ingelezen: Raadsmap leest nu tekstbestanden (.txt) en Markdown (.md).`,
-      `"${fileName}" cannot be imported: Raadsmap currently reads plain text (.txt) and Markdown (.md) files.`,
+      `"${fileName}" kan niet worden ingelezen: Raadsmap leest brieven als tekst (.txt), Markdown (.md), PDF (.pdf), webpagina (.html) en Word (.docx).`,
+      `"${fileName}" cannot be imported: Raadsmap reads letters as plain text (.txt), Markdown (.md), PDF (.pdf), web page (.html) and Word (.docx) files.`,
     );
   }
   return format;
 }
 
-/**
- * Turns the bytes of a letter file into normalised text, or refuses with a clear message.
- * Refuses empty, oversized, binary and non-UTF-8 input; strips a byte order mark;
- * normalises line endings and Unicode (NFC).
- */
-export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
+/** Refuses a file over the size limit. */
+export function checkLetterSize(bytes: Uint8Array, fileName: string): void {
   if (bytes.byteLength > MAX_LETTER_BYTES) {
     const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
     throw new RaadsmapError(
@@ -38,12 +49,46 @@ export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
       `"${fileName}" is too large (${mb} MB); a letter may be at most 50 MB.`,
     );
   }
+}
+
+/**
+ * The normalisation every letter text gets, whatever it came from: line endings, tabs, no-break
+ * spaces and soft hyphens, Unicode NFC.
+ */
+export function normaliseLetterText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\u00ad/g, '')
+    .normalize('NFC');
+}
+
+/**
+ * Turns the bytes of a letter file into normalised text, or refuses with a clear message.
+ * Refuses empty, oversized, binary and non-UTF-8 input; strips a byte order mark;
+ * normalises line endings and Unicode (NFC).
+ */
+export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
+  checkLetterSize(bytes, fileName);
   const docFormat = knownDocumentFormat(bytes);
-  if (docFormat) {
+  // A PDF or Word file named as such is no mistake: parseLetterFile reads it (this function is for text).
+  const named = extensionOf(fileName);
+  const expected = (docFormat === 'PDF' && named === '.pdf') || (docFormat === 'Word/ZIP' && named === '.docx');
+  if (docFormat && !expected) {
+    const hint =
+      docFormat === 'PDF'
+        ? { nl: 'Geef het de extensie .pdf', en: 'Give it the extension .pdf' }
+        : docFormat === 'Word/ZIP'
+          ? {
+              nl: 'Is het een Word-document, geef het dan de extensie .docx',
+              en: 'If it is a Word document, give it the extension .docx',
+            }
+          : { nl: 'Sla de brief op als Word (.docx)', en: 'Save the letter as Word (.docx)' };
     throw new RaadsmapError(
       'unsupported-format',
-      `"${fileName}" is een ${docFormat}-bestand, geen tekst. Sla de brief op als tekst (.txt) of Markdown (.md) en probeer het opnieuw.`,
-      `"${fileName}" is a ${docFormat} file, not text. Save the letter as plain text (.txt) or Markdown (.md) and try again.`,
+      `"${fileName}" is een ${docFormat}-bestand, geen tekst. ${hint.nl}, of sla de brief op als tekst (.txt) of Markdown (.md), en probeer het opnieuw.`,
+      `"${fileName}" is a ${docFormat} file, not text. ${hint.en}, or save the letter as plain text (.txt) or Markdown (.md), and try again.`,
     );
   }
   let text: string;
@@ -70,12 +115,7 @@ export function decodeLetterBytes(bytes: Uint8Array, fileName: string): string {
       );
     }
   }
-  text = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\u00ad/g, '')
-    .normalize('NFC');
+  text = normaliseLetterText(text);
   if (text.trim() === '') {
     throw new RaadsmapError('empty-file', `"${fileName}" is leeg.`, `"${fileName}" is empty.`);
   }
@@ -90,7 +130,7 @@ const MAGIC: Array<[number[], string]> = [
 ];
 
 /** A document format someone may save with a .txt name: PDF, Word, RTF. */
-function knownDocumentFormat(bytes: Uint8Array): string | null {
+export function knownDocumentFormat(bytes: Uint8Array): string | null {
   for (const [magic, name] of MAGIC) {
     if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return name;
   }

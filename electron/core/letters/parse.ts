@@ -14,7 +14,7 @@ import {
   splitTextBlocks,
   type Unit,
 } from './blocks';
-import { decodeLetterBytes, formatFromFileName } from './decode';
+import { decodeLetterBytes, formatFromFileName, type LetterFormat } from './decode';
 import { normaliseReference, parseDutchDate } from './metadata';
 
 export interface ParseOptions {
@@ -88,9 +88,46 @@ interface Builder {
   sectionCount: number;
 }
 
+/**
+ * Reads a text or Markdown letter file. Synchronous, so PDF, web pages and Word documents are not
+ * read here: those go through `parseLetterFile` (extract.ts), which accepts every format.
+ */
 export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): LetterDocument {
   const format = formatFromFileName(fileName);
+  if (format !== 'text' && format !== 'markdown') {
+    const name = { pdf: 'PDF-bestand', html: 'webpagina (HTML)', docx: 'Word-document' }[format];
+    const nameEn = { pdf: 'PDF file', html: 'web page (HTML)', docx: 'Word document' }[format];
+    throw new RaadsmapError(
+      'unsupported-format',
+      `"${fileName}" kan niet worden ingelezen als tekstbestand (.txt, .md): het is een ${name}; zo'n bestand wordt gelezen door parseLetterFile.`,
+      `"${fileName}" cannot be imported as a text file (.txt, .md): it is a ${nameEn}, which parseLetterFile reads.`,
+    );
+  }
   const text = decodeLetterBytes(bytes, fileName);
+  return parseLetterText(text, fileName, { syntax: format, format, sha256: sha256Hex(bytes) }, options);
+}
+
+/** Where a letter's text came from: the syntax the parser reads it in, and the original file. */
+export interface LetterTextSource {
+  /** How to read the text: plain text (headings guessed from the layout) or Markdown. */
+  syntax: 'text' | 'markdown';
+  /** The format of the original file, as recorded in `source.format`. */
+  format: LetterFormat;
+  /** SHA-256 of the original file's bytes. */
+  sha256: string;
+}
+
+/**
+ * The structure of a letter from its text (already decoded and normalised, see decode.ts):
+ * sections, paragraphs, metadata and decisions.
+ */
+export function parseLetterText(
+  text: string,
+  fileName: string,
+  source: LetterTextSource,
+  options: ParseOptions = {},
+): LetterDocument {
+  const format = source.syntax;
   const markdown = format === 'markdown';
 
   const rawBlocks = markdown ? splitMarkdownBlocks(text) : splitTextBlocks(text);
@@ -334,7 +371,7 @@ export function parseLetter(bytes: Uint8Array, fileName: string, options: ParseO
     metadata,
     sections,
     decisions: [...decisionsByLabel.values()],
-    source: { fileName, format, sha256: sha256Hex(bytes) },
+    source: { fileName, format: source.format, sha256: source.sha256 },
   };
 }
 

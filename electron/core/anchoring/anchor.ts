@@ -61,19 +61,33 @@ export function anchor(text: string, selectors: Selectors): AnchorResult {
   if (occurrences.length > 0) {
     let best = occurrences[0]!;
     let bestScore = -Infinity;
+    let bestContext = 0;
+    const contexts: number[] = [];
     for (const at of occurrences) {
       const context =
         tailAgreement(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix) +
         headAgreement(text.slice(at + exact.length, at + exact.length + quote.suffix.length), quote.suffix);
+      contexts.push(context);
       const distance = Math.abs(at - position.start) / Math.max(text.length, 1);
       const score = context - distance * 0.5;
       if (score > bestScore) {
         bestScore = score;
         best = at;
+        bestContext = context;
       }
     }
     const contextKept = bestScore + 0.5 >= 1; // at least half of prefix and suffix (on average) still agree
-    return { state: contextKept ? 'anchored' : 'moved', start: best, end: best + exact.length };
+    if (occurrences.length === 1)
+      return { state: contextKept ? 'anchored' : 'moved', start: best, end: best + exact.length };
+    // Several occurrences: only a clear context winner (or the very same spot, context kept) is the
+    // passage; otherwise it may be a look-alike elsewhere and the user must confirm. A bare quote
+    // (no prefix or suffix at all, e.g. from another W3C tool) keeps the nearest occurrence as
+    // before: it has no context that could disagree.
+    const bare = quote.prefix.length + quote.suffix.length === 0;
+    const clearWinner = contexts.every((c, k) => occurrences[k] === best || c < bestContext);
+    const samePlace = best === position.start && position.end - position.start === exact.length;
+    const state = contextKept && (bare || clearWinner || samePlace) ? 'anchored' : 'changed';
+    return { state, start: best, end: best + exact.length };
   }
 
   // 2. Reworded: the old context still brackets a new text of similar length.

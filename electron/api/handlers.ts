@@ -15,6 +15,11 @@ import { parseWebAnnotations } from '../core/notes/w3c';
 import { findInDocument } from '../core/search/engine';
 import type { Services } from '../core/services';
 import { BACKUP_EXTENSION } from '../shared/export';
+import type { InstallProgress } from '../shared/packs';
+import { buildPackFromUploads, safeOriginalName } from '../core/packs/build';
+import { documentPreview } from '../core/packs/manager';
+import { loadPrivateKey, signPackBytes } from '../core/packs/sign';
+import { parseLetterFile } from '../core/letters/extract';
 
 export interface HandlerContext {
   services: Services;
@@ -25,7 +30,8 @@ export interface HandlerContext {
 }
 
 /** Exports and backups are asynchronous (docx, pdf-lib, SQLite's online backup); every other call answers at once. */
-type AsyncMethod = 'export.create' | 'backup.create';
+type AsyncMethod =
+  'export.create' | 'backup.create' | 'letters.import' | 'packs.install' | 'griffie.preview' | 'griffie.build';
 type Handlers = {
   [M in Method]: (args: Args<M>) => M extends AsyncMethod ? Promise<Result<M>> : Result<M>;
 };
@@ -42,17 +48,39 @@ function withTempFile<T>(name: string, bytes: Uint8Array, fn: (file: string) => 
   }
 }
 
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html',
+  htm: 'text/html',
+  md: 'text/markdown',
+  markdown: 'text/markdown',
+  txt: 'text/plain',
+  text: 'text/plain',
+};
+
+/** The media type of an original letter file, from its extension (saved as a download, never rendered). */
+function mediaTypeOf(name: string): string {
+  return MEDIA_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+/** Lets the event loop turn (progress polls are answered) between the phases of a long call. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { services } = ctx;
+  let progress: InstallProgress = null;
   return {
     'app.info': () => ({ name: 'Raadsmap', version: ctx.version, dataDir: services.dataDir, transport: ctx.transport }),
     'settings.get': () => services.settings.get(),
     'settings.update': (patch) => services.settings.update(patch),
     'library.list': () => services.content.listDocuments(),
     'documents.get': ({ id }) => services.content.getDocument(id),
-    'letters.import': ({ fileName, dataBase64 }) => {
+    'letters.import': async ({ fileName, dataBase64 }) => {
+      // Any supported format: text, Markdown, PDF, a web page or Word.
       const bytes = Buffer.from(dataBase64, 'base64');
-      return services.importLetter(bytes, fileName);
+      const doc = await parseLetterFile(bytes, fileName);
+      return services.importDocument(doc, { name: safeOriginalName(fileName), bytes });
     },
     'search.query': (request) => services.search.search(request),
     'search.suggest': ({ text, limit }) => services.suggester.suggest(text, limit),
@@ -61,7 +89,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'notes.colors': () => services.notes.colors(),
     'notes.renameColor': ({ id, label }) => services.notes.renameColor(id, label),
     'notes.overview': () => {
-      const titles = new Map(services.content.listDocuments().map((d) => [d.id, d.title]));
+      const titles = services.content.knownTitles();
       const title = (id: string) => titles.get(id) ?? id;
       return {
         annotations: services.notes.listAnnotations().map((a) => ({ ...a, documentTitle: title(a.documentId) })),
@@ -121,6 +149,104 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       withTempFile('backup.rmbackup', Buffer.from(dataBase64, 'base64'), (file) =>
         restoreBackup(services, file, { version: ctx.version, label: fileName }),
       ),
+    'documents.original': ({ id }) => {
+      const original = services.content.getOriginal(id);
+      if (!original) return null;
+      return {
+        fileName: original.name,
+        mediaType: mediaTypeOf(original.name),
+        dataBase64: Buffer.from(original.bytes).toString('base64'),
+      };
+    },
+    'packs.inspect': ({ dataBase64 }) => services.packs.inspect(Buffer.from(dataBase64, 'base64')),
+    'packs.install': async ({ dataBase64, trustFingerprint, allowUnsigned }) => {
+      if (progress) {
+        throw new RaadsmapError(
+          'pack-busy',
+          'Er wordt al een pakket geïnstalleerd. Wacht tot dat klaar is.',
+          'A pack is already being installed. Wait until it is done.',
+        );
+      }
+      progress = { phase: 'verify', done: 0, total: 1 };
+      try {
+        await turn();
+        const bytes = Buffer.from(dataBase64, 'base64');
+        return services.packs.install(bytes, {
+          ...(trustFingerprint ? { trustFingerprint } : {}),
+          ...(allowUnsigned ? { allowUnsigned } : {}),
+          onProgress: (p) => {
+            progress = p;
+          },
+        });
+      } finally {
+        progress = null;
+      }
+    },
+    'packs.progress': () => progress,
+    'packs.list': () => services.packs.list(),
+    'packs.remove': ({ id }) => services.packs.remove(id),
+    'packs.updates': () => services.packs.updates(),
+    'packs.update': ({ id }) => services.packs.detail(id),
+    'packs.keys': () => services.packs.trust.list(),
+    'packs.untrustKey': ({ fingerprint }) => {
+      services.packs.trust.untrust(fingerprint);
+      return services.packs.trust.list();
+    },
+    'griffie.preview': async ({ files }) => {
+      const out = [];
+      for (const f of files) {
+        await turn();
+        try {
+          const doc = await parseLetterFile(Buffer.from(f.dataBase64, 'base64'), f.fileName);
+          const { sections, decisions, ...rest } = documentPreview(doc);
+          out.push({
+            fileName: f.fileName,
+            document: { ...rest, sections, decisions, originalName: f.fileName },
+            error: null,
+          });
+        } catch (error) {
+          if (!isRaadsmapError(error)) throw error;
+          out.push({ fileName: f.fileName, document: null, error: { code: error.code, nl: error.nl, en: error.en } });
+        }
+      }
+      return out;
+    },
+    'griffie.build': async ({ files, meta, documents, privateKeyPem }) => {
+      // The key is checked before the (slower) parsing, so a wrong key file is reported at once.
+      const key = privateKeyPem ? loadPrivateKey(privateKeyPem) : null;
+      const byName = new Map(documents.map((d) => [d.fileName, d]));
+      let bytes = await buildPackFromUploads(
+        {
+          id: meta.id,
+          title: meta.title,
+          version: meta.version,
+          issued: meta.issued,
+          publisher: meta.publisher,
+          ...(meta.meetingDate || meta.amendmentDeadline
+            ? { meeting: { date: meta.meetingDate, amendmentDeadline: meta.amendmentDeadline } }
+            : {}),
+          ...(meta.changelog.trim() ? { changelog: meta.changelog.trim() } : {}),
+        },
+        files.map((f) => {
+          const d = byName.get(f.fileName);
+          return {
+            fileName: f.fileName,
+            bytes: Buffer.from(f.dataBase64, 'base64'),
+            ...(d?.id ? { id: d.id } : {}),
+            ...(d?.tags.length ? { tags: d.tags } : {}),
+          };
+        }),
+      );
+      let fingerprint: string | null = null;
+      if (key) ({ bytes, fingerprint } = signPackBytes(bytes, key));
+      return {
+        fileName: `${meta.id}-v${meta.version}.raadsmap`,
+        dataBase64: Buffer.from(bytes).toString('base64'),
+        fingerprint,
+        documentCount: files.length,
+        bytes: bytes.byteLength,
+      };
+    },
   };
 }
 

@@ -12,8 +12,17 @@ import { BackupScheduler } from '../core/backup/scheduler';
 import { isRaadsmapError, RaadsmapError } from '../core/errors';
 import { createExport, writeFileAtomic } from '../core/export';
 import { parseWebAnnotations } from '../core/notes/w3c';
-import { buildPack } from '../core/packs/build';
-import { readPack } from '../core/packs/format';
+import {
+  keysGenerate,
+  packBuild,
+  packDiff,
+  packInspect,
+  packInstall,
+  packList,
+  packRemove,
+  packSign,
+  packVerify,
+} from './pack-commands';
 import { resolveDataDir } from '../core/paths';
 import {
   dictionaryFile,
@@ -26,7 +35,6 @@ import {
 import { ANALYSIS_VERSION } from '../core/search/fts';
 import { openServices } from '../core/services';
 import { EXPORT_FORMATS, EXPORT_PARTS, type ExportFormat, type ExportPart } from '../shared/export';
-import type { Section } from '../shared/model';
 
 declare const __RAADSMAP_VERSION__: string;
 const VERSION = typeof __RAADSMAP_VERSION__ === 'string' ? __RAADSMAP_VERSION__ : '0.0.0-dev';
@@ -37,11 +45,26 @@ Gebruik / Usage:
   raadsmap serve [--data DIR] [--port N]
       Start Raadsmap in de browser op 127.0.0.1 (zonder Electron) en toont de link met token.
       Serves Raadsmap to a local browser (without Electron) and prints the link with its token.
-  raadsmap pack build <bestanden of mappen…> --out FILE.raadsmap [--id ID] [--title T] [--version N]
-      Bouwt een inhoudspakket uit brieven (.txt, .md) en een optionele pack.json.
-      Builds a content pack from letters (.txt, .md) and an optional pack.json.
+  raadsmap keys generate --out PREFIX [--json]
+      Maakt een sleutelpaar om pakketten te ondertekenen: PREFIX.key (privé) en PREFIX.pub; toont de vingerafdruk.
+      Creates a key pair to sign packs: PREFIX.key (private) and PREFIX.pub; prints the fingerprint.
+  raadsmap pack build <bestanden of mappen…> --out FILE.raadsmap [--id ID] [--title T] [--version N] [--key K.key]
+      Bouwt een inhoudspakket uit brieven (.txt, .md, .pdf, .html, .docx) en een optionele pack.json.
+      Builds a content pack from letters (.txt, .md, .pdf, .html, .docx) and an optional pack.json.
+  raadsmap pack sign FILE.raadsmap --key SLEUTEL.key
+      Ondertekent een pakket (in het bestand zelf). / Signs a pack (in place).
+  raadsmap pack verify FILE.raadsmap --trust SLEUTEL.pub [--json]
+      Controleert de handtekening; exitcode 1 als die niet klopt. / Checks the signature; exit 1 when invalid.
   raadsmap pack inspect FILE.raadsmap [--json]
       Toont wat een pakket bevat. / Shows what a pack holds.
+  raadsmap pack diff OUD.raadsmap NIEUW.raadsmap [--json]
+      Nieuwe, gewijzigde en verwijderde brieven en een diff per alinea. / Added, changed, removed letters and a paragraph diff.
+  raadsmap pack install FILE.raadsmap [--data DIR] [--trust SLEUTEL.pub] [--allow-unsigned] [--json]
+      Installeert of werkt bij; toont per notitie: ongewijzigd, verplaatst, controleren, verweesd.
+      Installs or updates; reports per note: unchanged, moved, review, orphaned.
+  raadsmap pack list [--data DIR] [--json]
+  raadsmap pack remove ID [--data DIR]
+      Verwijdert een pakket; uw notities blijven bewaard. / Removes a pack; your notes are kept.
   raadsmap notes import BESTAND.jsonld [--data DIR] [--json]
       Voegt annotaties van een collega toe (W3C Web Annotation), samengevoegd op id.
       Imports a colleague's annotations (W3C Web Annotation), merged by id.
@@ -94,7 +117,7 @@ const VALUE_FLAGS = new Set([
   'tags',
   'include',
 ]);
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'h']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'h', 'allow-unsigned']);
 
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -188,107 +211,6 @@ async function serve(parsed: Parsed): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-function sectionsForJson(sections: Section[]): unknown[] {
-  return sections.map((s) => ({
-    id: s.id,
-    title: s.title,
-    level: s.level,
-    paragraphs: s.paragraphs,
-    sections: sectionsForJson(s.sections),
-  }));
-}
-
-function packBuild(parsed: Parsed): void {
-  const inputs = parsed.positional.slice(2);
-  const out = str(parsed.flags, 'out');
-  if (!inputs.length || !out) {
-    throw new UsageError(
-      'Gebruik: raadsmap pack build <bestanden of mappen…> --out FILE.raadsmap',
-      'Usage: raadsmap pack build <files or folders…> --out FILE.raadsmap',
-    );
-  }
-  const id = str(parsed.flags, 'id');
-  const title = str(parsed.flags, 'title');
-  const version = int(parsed.flags, 'version');
-  const built = buildPack(inputs, {
-    ...(id ? { id } : {}),
-    ...(title ? { title } : {}),
-    ...(version !== undefined ? { version } : {}),
-    onProgress: (done, total, name) => {
-      if (name) process.stderr.write(`[${done + 1}/${total}] ${name}\n`);
-    },
-  });
-  writeAtomically(out, built.bytes);
-  const summary = {
-    file: resolve(out),
-    id: built.input.id,
-    title: built.input.title,
-    version: built.input.version,
-    documents: built.input.documents.map((d) => ({
-      id: d.model.id,
-      title: d.model.title,
-      decisions: d.model.decisions.length,
-    })),
-  };
-  if (parsed.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  } else {
-    process.stderr.write(
-      `Pakket gebouwd / Pack built: ${summary.file} (${summary.id} v${summary.version}, ${summary.documents.length} document(en))\n`,
-    );
-  }
-}
-
-function packInspect(parsed: Parsed): void {
-  const file = parsed.positional[2];
-  if (!file)
-    throw new UsageError(
-      'Gebruik: raadsmap pack inspect FILE.raadsmap [--json]',
-      'Usage: raadsmap pack inspect FILE.raadsmap [--json]',
-    );
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (cause) {
-    throw new RaadsmapError('file-not-found', `Bestand niet gevonden: ${file}`, `File not found: ${file}`, { cause });
-  }
-  const pack = readPack(bytes);
-  const { documents: manifestDocuments, ...packInfo } = pack.manifest;
-  const output = {
-    pack: { ...packInfo, documentCount: manifestDocuments.length },
-    documents: pack.documents.map((d) => ({
-      id: d.id,
-      title: d.title,
-      date: d.date,
-      reference: d.reference,
-      kenmerk: d.kenmerk,
-      subject: d.subject,
-      addressee: d.addressee,
-      attachments: d.attachments,
-      signatory: d.signatory,
-      tags: manifestDocuments.find((m) => m.id === d.id)?.tags ?? [],
-      original: manifestDocuments.find((m) => m.id === d.id)?.original ?? null,
-      decisions: d.decisions.map((x) => ({
-        label: x.label,
-        text: x.text,
-        ...(x.stem ? { stem: x.stem } : {}),
-        hash: x.hash,
-      })),
-      sections: sectionsForJson(d.sections),
-    })),
-  };
-  if (parsed.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-    return;
-  }
-  const lines = [`${pack.manifest.title} (${pack.manifest.id}, versie/version ${pack.manifest.version})`];
-  for (const d of pack.documents) {
-    lines.push(`- ${d.reference ?? d.id}  ${d.date ?? '?'}  ${d.title}  (${d.decisions.length} besluit(en)/decisions)`);
-    for (const x of d.decisions) lines.push(`    ${x.label}. ${x.text.slice(0, 100)}${x.text.length > 100 ? '…' : ''}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** `raadsmap notes import FILE`: a colleague's W3C annotations, merged by id, in one transaction. */
@@ -537,13 +459,26 @@ export async function main(argv: string[]): Promise<number> {
       await serve(parsed);
       return -1; // keeps running
     }
-    if (command === 'pack' && sub === 'build') {
-      packBuild(parsed);
+    if (command === 'keys' && sub === 'generate') {
+      keysGenerate(parsed);
       return 0;
     }
-    if (command === 'pack' && sub === 'inspect') {
-      packInspect(parsed);
-      return 0;
+    if (command === 'pack') {
+      const commands: Record<string, () => void | Promise<void>> = {
+        build: () => packBuild(parsed, writeAtomically),
+        sign: () => packSign(parsed, writeAtomically),
+        verify: () => packVerify(parsed),
+        inspect: () => packInspect(parsed),
+        diff: () => packDiff(parsed),
+        list: () => packList(parsed),
+        remove: () => packRemove(parsed),
+        install: () => packInstall(parsed),
+      };
+      const run = sub ? commands[sub] : undefined;
+      if (run) {
+        await run();
+        return 0;
+      }
     }
     if (command === 'notes' && sub === 'import') {
       notesImport(parsed);

@@ -10,8 +10,9 @@ import { NOTES_APPLICATION_ID, notesMigrations } from './db/notes-migrations';
 import { openDatabase, type Db } from './db/open';
 import { RaadsmapError } from './errors';
 import { parseLetter } from './letters/parse';
-import { buildPack } from './packs/build';
+import { buildPack, safeOriginalName } from './packs/build';
 import { readPack } from './packs/format';
+import { PackManager } from './packs/manager';
 import { resolveResourcesDir } from './paths';
 import { CompoundSplitter, dutchLexicon } from './search/compounds';
 import { SearchEngine } from './search/engine';
@@ -21,6 +22,7 @@ import { contentSource, notesSource } from './search/sources';
 import { Suggester } from './search/suggest';
 import { SettingsStore } from './settings';
 import { documentText, type DocumentText } from '../shared/text';
+import type { LetterDocument } from '../shared/model';
 
 export const LOCAL_PACK_ID = 'eigen-documenten';
 
@@ -42,9 +44,17 @@ export interface Services {
   notesIndex: NotesSearchIndex;
   /** Annotations, tags and positions (notes.db). */
   notes: NotesStore;
+  /** Content packs: install, inspect, remove, updates and their per-note reports, trusted keys. */
+  packs: PackManager;
   /** The Dutch compound splitter (its lexicon loads on first use). */
   splitter: () => CompoundSplitter;
+  /** Imports a plain-text or Markdown letter into the local pack "Eigen documenten". */
   importLetter: (bytes: Uint8Array, fileName: string) => { documentId: string; title: string; decisionCount: number };
+  /** Imports a parsed letter (any format, see letters/extract.ts) into "Eigen documenten". */
+  importDocument: (
+    doc: LetterDocument,
+    original?: { name: string; bytes: Uint8Array },
+  ) => { documentId: string; title: string; decisionCount: number };
   close: () => void;
 }
 
@@ -78,6 +88,9 @@ export function openServices(options: ServicesOptions): Services {
   ensureDefaultContent(content, resourcesDir);
   const notesIndex = new NotesSearchIndex(notesDb, splitter);
   const notes = new NotesStore(notesDb, letterSource(content), notesIndex);
+  const packs = new PackManager(content, notes, notesDb);
+  // Re-anchoring that an earlier run did not finish (killed during an update) is done now.
+  packs.reanchoring.run();
   const suggester = new Suggester(contentDb, () => content.searchIndex.generation);
   const search = new SearchEngine(
     { content: contentSource(contentDb), notes: notesSource(notesDb, contentDb) },
@@ -85,11 +98,16 @@ export function openServices(options: ServicesOptions): Services {
     suggester,
   );
 
-  const importLetter = (bytes: Uint8Array, fileName: string) => {
-    const doc = parseLetter(bytes, fileName);
+  const importDocument = (doc: LetterDocument, original?: { name: string; bytes: Uint8Array }) => {
     // Imported letters live in the local pack; a re-import of the same letter replaces its copy.
     const existing = content.getPack(LOCAL_PACK_ID);
     const docs = existing ? listPackDocuments(content, LOCAL_PACK_ID).filter((d) => d.id !== doc.id) : [];
+    const originals = new Map<string, { name: string; bytes: Uint8Array }>();
+    for (const d of docs) {
+      const kept = content.getOriginalInPack(LOCAL_PACK_ID, d.id);
+      if (kept) originals.set(d.id, kept);
+    }
+    if (original) originals.set(doc.id, original);
     const info = {
       id: LOCAL_PACK_ID,
       title: 'Eigen documenten',
@@ -102,11 +120,16 @@ export function openServices(options: ServicesOptions): Services {
         info,
         manifestJson: JSON.stringify({ ...info, documents: [...docs, doc].map((d) => d.id) }),
         documents: [...docs, doc],
+        originals,
       },
       'local',
     );
+    // A new copy of a letter that was imported before: its notes follow it.
+    packs.reanchoring.run();
     return { documentId: doc.id, title: doc.title, decisionCount: doc.decisions.length };
   };
+  const importLetter = (bytes: Uint8Array, fileName: string) =>
+    importDocument(parseLetter(bytes, fileName), { name: safeOriginalName(fileName), bytes });
 
   return {
     dataDir: options.dataDir,
@@ -118,8 +141,10 @@ export function openServices(options: ServicesOptions): Services {
     suggester,
     notesIndex,
     notes,
+    packs,
     splitter,
     importLetter,
+    importDocument,
     close: () => {
       contentDb.close();
       notesDb.close();
@@ -189,6 +214,9 @@ export function ensureDefaultContent(content: ContentStore, resourcesDir: string
       },
       manifestJson: pack.manifestJson,
       documents: pack.documents,
+      originals: new Map(
+        pack.manifest.documents.map((d) => [d.id, { name: d.original.name, bytes: pack.originals.get(d.id)! }]),
+      ),
     },
     'bundled',
   );

@@ -4,13 +4,15 @@
  * app://raadsmap, wires IPC and opens the one window. Electron is imported only in electron/main.
  */
 import { app, BrowserWindow, dialog } from 'electron';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { createHandlers } from '../api/handlers';
 import { BackupScheduler } from '../core/backup/scheduler';
 import { isRaadsmapError } from '../core/errors';
 import { resolveDataDir, resolveResourcesDir } from '../core/paths';
 import { openServices, type Services } from '../core/services';
+import { OPEN_FILE_CHANNEL } from '../shared/methods';
+import { MAX_PACK_BYTES } from '../shared/packs';
 import { isPackFile, parseMainArgs } from './args';
 import { registerIpc } from './ipc';
 import { resolveNativeBinding } from './native';
@@ -51,9 +53,28 @@ function fail(nl: string, en: string): void {
 const pendingPackFiles: string[] = [];
 
 function recordPackFile(file: string): void {
-  const path = resolve(file);
-  pendingPackFiles.push(path);
-  log(`pack to open (not yet wired): ${path}`);
+  pendingPackFiles.push(resolve(file));
+  deliverPackFiles();
+}
+
+/**
+ * Hands double-clicked `.raadsmap` files to the page, which opens its install dialog (signature,
+ * trust and version checks happen there, through packs.inspect/packs.install). Files wait until
+ * the window has loaded.
+ */
+function deliverPackFiles(): void {
+  const win = mainWindow;
+  if (!win || win.isDestroyed() || win.webContents.isLoading()) return;
+  while (pendingPackFiles.length > 0) {
+    const file = pendingPackFiles.shift()!;
+    try {
+      if (statSync(file).size > MAX_PACK_BYTES) throw new Error('too large');
+      const dataBase64 = readFileSync(file).toString('base64');
+      win.webContents.send(OPEN_FILE_CHANNEL, { fileName: basename(file), dataBase64 });
+    } catch (error) {
+      log(`could not open ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 }
 
 function showWindow(): void {
@@ -68,6 +89,7 @@ function showWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  mainWindow.webContents.on('did-finish-load', () => deliverPackFiles());
 }
 
 function start(dataDir: string): void {

@@ -9,7 +9,7 @@
  * so `code`, `nl` and `en` would never reach the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelFor, METHOD_NAMES, type MethodName } from '../shared/methods';
+import { channelFor, METHOD_NAMES, OPEN_FILE_CHANNEL, type MethodName } from '../shared/methods';
 
 /** Mirrors `Envelope<unknown>` in shared/contract.ts (the preload may not import the contract). */
 export type PreloadEnvelope =
@@ -31,3 +31,23 @@ const api = Object.freeze(
 ) satisfies PreloadApi;
 
 contextBridge.exposeInMainWorld('raadsmap', api);
+
+/**
+ * `window.raadsmapShell`: the one event from main, a double-clicked `.raadsmap` file. Only plain
+ * data crosses ({fileName, dataBase64}); the page gets an unsubscribe function, never the event.
+ */
+const shell = Object.freeze({
+  onOpenFile(callback: (file: { fileName: string; dataBase64: string }) => void): () => void {
+    const listener = (_event: unknown, file: unknown) => {
+      const f = file as { fileName?: unknown; dataBase64?: unknown } | null;
+      if (f && typeof f.fileName === 'string' && typeof f.dataBase64 === 'string') {
+        callback({ fileName: f.fileName, dataBase64: f.dataBase64 });
+      }
+    };
+    ipcRenderer.on(OPEN_FILE_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(OPEN_FILE_CHANNEL, listener);
+    };
+  },
+});
+contextBridge.exposeInMainWorld('raadsmapShell', shell);

@@ -26,6 +26,7 @@ import {
   exportResultSchema,
   restoreReportSchema,
 } from './export';
+import { packMethods } from './packs';
 import { documentSummarySchema, letterDocumentSchema } from './schemas';
 
 export const localeSchema = z.enum(['nl', 'en']);
@@ -261,6 +262,7 @@ export const contract = {
       .strict(),
     result: restoreReportSchema,
   },
+  ...packMethods,
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every method name has a schema and every schema a name.

@@ -35,9 +35,24 @@ export const METHOD_NAMES = [
   'backup.create',
   'backup.status',
   'backup.restore',
+  'documents.original',
+  'packs.inspect',
+  'packs.install',
+  'packs.progress',
+  'packs.list',
+  'packs.remove',
+  'packs.updates',
+  'packs.update',
+  'packs.keys',
+  'packs.untrustKey',
+  'griffie.preview',
+  'griffie.build',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** The one event main sends to the page: a `.raadsmap` file the user double-clicked ({fileName, dataBase64}). */
+export const OPEN_FILE_CHANNEL = 'raadsmap:event:open-file';
 
 /** IPC channel for a method. */
 export function channelFor(method: MethodName): string {

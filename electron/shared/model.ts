@@ -89,6 +89,8 @@ export interface DocumentSummary {
   decisionCount: number;
   packId: string;
   packTitle: string;
+  /** The meeting this letter's pack prepares (meeting date, deadline for amendments and motions). */
+  meeting: { date: string | null; amendmentDeadline: string | null } | null;
 }
 
 export interface PackInfo {

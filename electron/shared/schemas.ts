@@ -76,4 +76,6 @@ export const documentSummarySchema = z.object({
   decisionCount: z.number().int(),
   packId: z.string(),
   packTitle: z.string(),
+  /** The meeting this letter's pack prepares, from the pack's manifest. */
+  meeting: z.object({ date: isoDateSchema.nullable(), amendmentDeadline: isoDateSchema.nullable() }).nullable(),
 });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { notesMigrations } from '../../electron/core/db/notes-migrations';
 import { openServices } from '../../electron/core/services';
 import { RESOURCES, ROOT, useTempDir } from '../helpers/tmp';
 import { canonicalDump, seedNotes } from './export-helpers';
@@ -47,7 +48,7 @@ describe('raadsmap backup / restore', () => {
     expect(JSON.parse(made.stdout)).toMatchObject({
       file,
       format: 1,
-      schemaVersion: 4,
+      schemaVersion: notesMigrations.length,
       counts: { annotations: 5, positions: 2, tags: 5 },
     });
 

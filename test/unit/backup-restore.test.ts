@@ -13,12 +13,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackup, createBackupAsync } from '../../electron/core/backup/backup';
 import { readBackup, restoreBackup } from '../../electron/core/backup/restore';
-import { NOTES_APPLICATION_ID } from '../../electron/core/db/notes-migrations';
+import { NOTES_APPLICATION_ID, notesMigrations } from '../../electron/core/db/notes-migrations';
 import { openServices, type Services } from '../../electron/core/services';
 import { documentText } from '../../electron/shared/text';
 import { buildWriter } from '../crash/harness';
 import { RESOURCES, ROOT, useTempDir } from '../helpers/tmp';
 import { at, canonicalDump, DOC, rangeOf, seedNotes } from './export-helpers';
+
+const NOTES_SCHEMA = notesMigrations.length;
 
 const tmp = useTempDir();
 const VERSION = '0.1.0-test';
@@ -58,7 +60,7 @@ describe('the backup file', () => {
     try {
       expect(db.pragma('application_id', { simple: true })).toBe(NOTES_APPLICATION_ID);
       expect(Buffer.from((NOTES_APPLICATION_ID >>> 0).toString(16), 'hex').toString('latin1')).toBe('RSMN');
-      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      expect(db.pragma('user_version', { simple: true })).toBe(NOTES_SCHEMA);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const meta = Object.fromEntries(
         (db.prepare('SELECT key, value FROM raadsmap_backup').all() as Array<{ key: string; value: string }>).map(
@@ -69,7 +71,7 @@ describe('the backup file', () => {
         format: '1',
         appVersion: VERSION,
         createdAt: at(30).toISOString(),
-        schemaVersion: '4',
+        schemaVersion: String(NOTES_SCHEMA),
         counts: JSON.stringify({ annotations: 5, positions: 2, tags: 5 }),
       });
     } finally {
@@ -359,7 +361,7 @@ describe('bad backups are refused in Dutch and English, and nothing changes', ()
     const { file } = seededBackup();
     withServices((s) => {
       const contents = readBackup(s.notesDb, file);
-      expect(contents.info).toMatchObject({ format: 1, schemaVersion: 4, appVersion: VERSION });
+      expect(contents.info).toMatchObject({ format: 1, schemaVersion: NOTES_SCHEMA, appVersion: VERSION });
       expect(contents.annotations).toHaveLength(6); // five live, one deleted
       expect(contents.positions).toHaveLength(2);
     });

@@ -32,6 +32,8 @@ const electronMock = vi.hoisted(() => {
     appListeners,
     exposeInMainWorld: vi.fn(),
     invoke: vi.fn(),
+    rendererOn: vi.fn(),
+    rendererRemoveListener: vi.fn(),
     ipcHandle: vi.fn(),
     ipcRemoveHandler: vi.fn(),
     openExternal: vi.fn(() => Promise.resolve()),
@@ -41,7 +43,11 @@ const electronMock = vi.hoisted(() => {
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: electronMock.exposeInMainWorld },
-  ipcRenderer: { invoke: electronMock.invoke },
+  ipcRenderer: {
+    invoke: electronMock.invoke,
+    on: electronMock.rendererOn,
+    removeListener: electronMock.rendererRemoveListener,
+  },
   ipcMain: { handle: electronMock.ipcHandle, removeHandler: electronMock.ipcRemoveHandler },
   shell: { openExternal: electronMock.openExternal },
   session: { defaultSession: {} },
@@ -371,10 +377,29 @@ describe('preload', () => {
 
   beforeAll(async () => {
     await import('../../electron/preload/preload');
-    expect(electronMock.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(electronMock.exposeInMainWorld).toHaveBeenCalledTimes(2);
     const [name, api] = electronMock.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(name).toBe('raadsmap');
     exposed = api;
+  });
+
+  it('exposes one shell event, a double-clicked pack file, as plain data with an unsubscribe', () => {
+    const [name, shell] = electronMock.exposeInMainWorld.mock.calls[1] as [
+      string,
+      { onOpenFile: (cb: (f: unknown) => void) => () => void },
+    ];
+    expect(name).toBe('raadsmapShell');
+    expect(Object.keys(shell)).toEqual(['onOpenFile']);
+    expect(Object.isFrozen(shell)).toBe(true);
+    const received: unknown[] = [];
+    const off = shell.onOpenFile((f) => received.push(f));
+    const [channel, listener] = electronMock.rendererOn.mock.calls[0] as [string, (e: unknown, f: unknown) => void];
+    expect(channel).toBe('raadsmap:event:open-file');
+    listener({ sender: 'secret' }, { fileName: 'a.raadsmap', dataBase64: 'UEs=' });
+    listener({}, { fileName: 42 }); // malformed: dropped
+    expect(received).toEqual([{ fileName: 'a.raadsmap', dataBase64: 'UEs=' }]);
+    off();
+    expect(electronMock.rendererRemoveListener).toHaveBeenCalledWith('raadsmap:event:open-file', listener);
   });
 
   it('exposes exactly the contract methods, frozen, and nothing of ipcRenderer', () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, dispatch } from '../../electron/api/handlers';
+import { createHandlers, dispatch, dispatchCall } from '../../electron/api/handlers';
 import { RaadsmapError } from '../../electron/core/errors';
 import { LOCAL_PACK_ID, openServices } from '../../electron/core/services';
 import { contract } from '../../electron/shared/contract';
@@ -46,6 +46,7 @@ describe('first start', () => {
           decisionCount: 5,
           packId: 'raadsmap-standaard',
           packTitle: 'Raadsmap standaardinhoud',
+          meeting: null,
         },
       ]);
       const count = (db: Database.Database, table: string) =>
@@ -126,7 +127,7 @@ describe('the contract', () => {
     return { services, handlers: createHandlers({ services, transport: 'bridge', version: 'test' }) };
   };
 
-  it('every handler result matches its declared schema', () => {
+  it('every handler result matches its declared schema', async () => {
     const { services, handlers } = open();
     try {
       const calls: Array<[keyof typeof contract, unknown]> = [
@@ -138,7 +139,7 @@ describe('the contract', () => {
         ['letters.import', { fileName: 'proef.txt', dataBase64: Buffer.from(LETTER_B).toString('base64') }],
       ];
       for (const [method, args] of calls) {
-        const envelope = dispatch(handlers, method, args);
+        const envelope = await dispatchCall(handlers, method, args);
         expect(envelope.ok, method).toBe(true);
         if (envelope.ok) expect(contract[method].result.safeParse(envelope.value).success, method).toBe(true);
       }

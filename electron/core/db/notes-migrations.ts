@@ -167,4 +167,38 @@ export const notesMigrations: readonly Migration[] = [
       createFtsTable(db, 'note_search_fts');
     },
   },
+  {
+    version: 5,
+    name: 'trusted publisher keys; re-anchoring progress and per-note reports per pack update',
+    up: (db) => {
+      db.exec(`
+        -- Publisher keys this user trusts to sign content packs (Ed25519, raw key base64).
+        CREATE TABLE trusted_keys (
+          fingerprint TEXT PRIMARY KEY,
+          public_key TEXT NOT NULL,
+          label TEXT NOT NULL,
+          added_at TEXT NOT NULL
+        ) STRICT;
+
+        -- Which pack updates of which content.db (its instance id) the notes were re-anchored for.
+        -- Written in the same transaction as the re-anchored notes: an interrupted run is redone.
+        CREATE TABLE reanchor_progress (
+          content_instance TEXT PRIMARY KEY,
+          last_update INTEGER NOT NULL
+        ) STRICT;
+
+        -- What each update did to each note on a changed letter (ongewijzigd, verplaatst,
+        -- controleren, verweesd), for the report the user sees after the update.
+        CREATE TABLE reanchor_report (
+          content_instance TEXT NOT NULL,
+          update_id INTEGER NOT NULL,
+          annotation_id TEXT NOT NULL,
+          document_id TEXT NOT NULL,
+          state_before TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('anchored', 'moved', 'changed', 'orphan')),
+          PRIMARY KEY (content_instance, update_id, annotation_id)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];

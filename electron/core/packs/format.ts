@@ -8,7 +8,8 @@
  *
  * Reading treats the file as untrusted: limits on total size, entry count, per-entry size and
  * compression ratio; entry paths must be the plain names above; every hash is checked; every
- * JSON file is validated against its schema. (Signatures arrive with the packs issue.)
+ * JSON file is validated against its schema. The Ed25519 signature sits in the ZIP comment and is
+ * split off and checked before this reads anything (see sign.ts); `readPack` gets the signed bytes.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { z } from 'zod';
@@ -22,7 +23,7 @@ export const PACK_FORMAT_VERSION = 1;
 
 export const PACK_LIMITS = {
   fileBytes: 200 * 1024 * 1024,
-  entries: 5000,
+  entries: 12_000,
   entryBytes: 60 * 1024 * 1024,
   totalUncompressedBytes: 500 * 1024 * 1024,
   compressionRatio: 100,
@@ -61,7 +62,7 @@ export const manifestSchema = z
           })
           .strict(),
       )
-      .max(1000),
+      .max(5000),
   })
   .strict();
 
@@ -179,6 +180,25 @@ export function readPack(bytes: Uint8Array): ReadPack {
   if (!manifestBytes) throw invalidPack('manifest.json ontbreekt.', 'manifest.json is missing.');
   const manifestJson = strFromU8(manifestBytes);
   const manifest = parseJson(manifestSchema, manifestJson, 'manifest.json');
+  if (manifest.documents.length === 0) {
+    throw invalidPack('het pakket bevat geen brieven.', 'the pack holds no letters.');
+  }
+  const seen = new Set<string>();
+  for (const d of manifest.documents) {
+    if (seen.has(d.id)) {
+      throw invalidPack(`het document-id "${d.id}" komt twee keer voor.`, `document id "${d.id}" occurs twice.`);
+    }
+    seen.add(d.id);
+  }
+  const known = new Set(['manifest.json']);
+  for (const d of manifest.documents) {
+    known.add(`documents/${d.id}.json`);
+    known.add(`originals/${d.id}/${d.original.name}`);
+  }
+  const stray = Object.keys(files).find((name) => !known.has(name));
+  if (stray) {
+    throw invalidPack(`onbekend bestand "${stray}" in het pakket.`, `unknown entry "${stray}" in the pack.`);
+  }
   const documents: LetterDocument[] = [];
   const originals = new Map<string, Uint8Array>();
   for (const entry of manifest.documents) {

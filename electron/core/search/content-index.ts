@@ -103,13 +103,17 @@ export class ContentSearchIndex {
   /**
    * Takes a pack's documents out of the index while their paragraphs still exist (so their words
    * leave the vocabulary too). Call before deleting or replacing the pack; `sync()` afterwards.
+   * `keep`: document ids whose indexed copy stays valid (identical in the new version of the pack);
+   * move them to their new rows with `retarget` instead of indexing them again.
    */
-  release(packId: string): void {
-    const rows = this.db
-      .prepare(
-        `SELECT i.doc_id, i.document FROM search_indexed i JOIN documents d ON d.pk = i.document WHERE d.pack_id = ?`,
-      )
-      .all(packId) as Array<{ doc_id: string; document: number }>;
+  release(packId: string, keep: ReadonlySet<string> = new Set()): void {
+    const rows = (
+      this.db
+        .prepare(
+          `SELECT i.doc_id, i.document FROM search_indexed i JOIN documents d ON d.pk = i.document WHERE d.pack_id = ?`,
+        )
+        .all(packId) as Array<{ doc_id: string; document: number }>
+    ).filter((r) => !keep.has(r.doc_id));
     if (rows.length === 0) return;
     const vocab: VocabDelta = new Map();
     this.db.transaction(() => {
@@ -120,6 +124,29 @@ export class ContentSearchIndex {
       applyVocab(this.db, vocab);
     })();
     this.generation++;
+  }
+
+  /**
+   * Points an indexed document's units at the new row of an identical copy (a pack update that
+   * did not change this letter), so the letter is not analysed and indexed again.
+   */
+  retarget(docId: string, oldPk: number, newPk: number): void {
+    const moved = this.db
+      .prepare('UPDATE search_indexed SET document = ? WHERE doc_id = ? AND document = ?')
+      .run(newPk, docId, oldPk).changes;
+    if (moved > 0) this.db.prepare('UPDATE search_units SET document = ? WHERE document = ?').run(newPk, oldPk);
+  }
+
+  /** The row each indexed document id points at. */
+  indexedRows(): Map<string, number> {
+    return new Map(
+      (
+        this.db.prepare('SELECT doc_id, document FROM search_indexed').all() as Array<{
+          doc_id: string;
+          document: number;
+        }>
+      ).map((r) => [r.doc_id, r.document]),
+    );
   }
 
   /** Drops the whole index and builds it again. */

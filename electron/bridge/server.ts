@@ -35,8 +35,8 @@ export interface Bridge {
 
 /** Cookies are not port-bound: the cookie name carries the port so two instances never mix. */
 const cookieName = (port: number) => `raadsmap_token_${port}`;
-/** Largest API body: a 50 MB letter in base64 plus JSON. */
-const MAX_BODY = 72 * 1024 * 1024;
+/** Largest API body: a 100 MB content pack (MAX_PACK_BYTES) in base64 plus JSON. */
+const MAX_BODY = 140 * 1024 * 1024;
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -76,6 +76,8 @@ export const packPreviewSchema = z.object({
   verdict: z.enum(['new', 'update', 'same', 'older']),
   /** Compared with what is shown now (by document id). */
   changes: z.object({ added: z.array(docRef), changed: z.array(docRef), removed: z.array(docRef) }),
+  /** Why this pack cannot be installed whatever the user confirms (e.g. unsigned over the default content). */
+  blocked: z.object({ nl: z.string(), en: z.string() }).nullable(),
 });
 
 export const anchorCountsSchema = z.record(z.enum(ANCHOR_STATES), z.number().int());

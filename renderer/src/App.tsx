@@ -11,6 +11,7 @@ import { I18nContext, translator, type Locale } from './i18n';
 import { defaultNotes, hrefFor, navigate, useRoute, type PrintParams } from './router';
 import { useExportRequests } from './features/export/files';
 import { SettingsBar } from './SettingsBar';
+import { fromFile, usePackDrop, usePackRequests, useShellOpenFile, type PackSource } from './features/packs/open';
 
 // The notes overview and tag management load on first use: the library and the reader start
 // without parsing them.
@@ -20,6 +21,11 @@ const TagManager = lazy(() => import('./features/tags/TagManager').then((m) => (
 const ExportDialog = lazy(() => import('./features/export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const PrintView = lazy(() => import('./features/export/PrintView').then((m) => ({ default: m.PrintView })));
 const BackupView = lazy(() => import('./features/backup/BackupView').then((m) => ({ default: m.BackupView })));
+// packs: the screens and the install dialog load on first use.
+const PacksView = lazy(() => import('./features/packs/PacksView').then((m) => ({ default: m.PacksView })));
+const UpdateView = lazy(() => import('./features/packs/UpdateView').then((m) => ({ default: m.UpdateView })));
+const GriffieView = lazy(() => import('./features/packs/GriffieView').then((m) => ({ default: m.GriffieView })));
+const InstallDialog = lazy(() => import('./features/packs/InstallDialog').then((m) => ({ default: m.InstallDialog })));
 
 const DEFAULT_SETTINGS: Settings = { locale: 'nl', fontScale: 100, theme: 'system' };
 
@@ -35,6 +41,16 @@ export function App({ api }: { api: RaadsmapApi }) {
   const [exportPreset, setExportPreset] = useState<Partial<PrintParams> | null>(null);
   useExportRequests(setExportPreset);
   const [libraryVersion, setLibraryVersion] = useState(0);
+  // The install dialog: closed (null), asking for a file ('pick'), or opening one.
+  const [packRequest, setPackRequest] = useState<{ source: PackSource | null; n: number } | null>(null);
+  const requestPack = useCallback((source: PackSource | 'pick') => {
+    if (document.querySelector('dialog[open]')) return;
+    setPackRequest((r) => ({ source: source === 'pick' ? null : source, n: (r?.n ?? 0) + 1 }));
+  }, []);
+  usePackRequests(requestPack);
+  useShellOpenFile(requestPack);
+  const onDropFile = useCallback((file: File) => requestPack(fromFile(file)), [requestPack]);
+  const dragging = usePackDrop(onDropFile);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const fail = useCallback((e: unknown) => {
@@ -136,8 +152,20 @@ export function App({ api }: { api: RaadsmapApi }) {
             >
               {t('nav.notes')}
             </a>
+            <a
+              href={hrefFor({ name: 'packs' })}
+              aria-current={route.name === 'packs' || route.name === 'packUpdate' ? 'page' : undefined}
+            >
+              {t('nav.packs')}
+            </a>
+            <a href={hrefFor({ name: 'griffie' })} aria-current={route.name === 'griffie' ? 'page' : undefined}>
+              {t('nav.griffie')}
+            </a>
             <button type="button" className="button button--secondary" onClick={() => setImportOpen(true)}>
               {t('import.open')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => requestPack('pick')}>
+              {t('packs.open')}
             </button>
           </nav>
           <SearchBox api={api} route={route} inputRef={searchInput} version={libraryVersion} />
@@ -160,6 +188,23 @@ export function App({ api }: { api: RaadsmapApi }) {
         ) : route.name === 'backup' ? (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <BackupView api={api} onError={fail} onSettings={setSettings} />
+          </Suspense>
+        ) : route.name === 'packs' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <PacksView
+              api={api}
+              onError={fail}
+              version={libraryVersion}
+              onChanged={() => setLibraryVersion((v) => v + 1)}
+            />
+          </Suspense>
+        ) : route.name === 'packUpdate' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <UpdateView key={route.id} api={api} id={route.id} onError={fail} />
+          </Suspense>
+        ) : route.name === 'griffie' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <GriffieView api={api} onError={fail} />
           </Suspense>
         ) : route.name === 'tags' ? (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
@@ -186,6 +231,29 @@ export function App({ api }: { api: RaadsmapApi }) {
             navigate({ name: 'reader', documentId, target: null });
           }}
         />
+      )}
+      {packRequest && (
+        <Suspense fallback={null}>
+          <InstallDialog
+            key={packRequest.n}
+            api={api}
+            source={packRequest.source}
+            onClose={() => setPackRequest(null)}
+            onInstalled={(summary) => {
+              setPackRequest(null);
+              setLibraryVersion((v) => v + 1);
+              navigate({ name: 'packUpdate', id: summary.id });
+            }}
+          />
+        </Suspense>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true" data-testid="drop-overlay">
+          <div className="drop-overlay__box">
+            <p className="drop-overlay__title">{t('packs.drop')}</p>
+            <p className="drop-overlay__hint">{t('packs.drop.hint')}</p>
+          </div>
+        </div>
       )}
       {exportPreset && (
         <Suspense fallback={null}>

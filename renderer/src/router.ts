@@ -9,6 +9,9 @@
  * - `#/labels` tag management
  * - `#/afdrukken?brief=<id>&label=<tag>&deel=<part>` the print view of an export's content
  * - `#/back-up` backups: status, second folder, make one, restore one
+ * - `#/pakketten` installed packs, trusted publisher keys and the update history
+ * - `#/pakketten/update/<id>` "Wat is er veranderd": one install, update or removal in detail
+ * - `#/griffie` the griffie's pack builder
  */
 import { useEffect, useState } from 'react';
 import type { HighlightColorId } from '../../electron/shared/notes';
@@ -63,6 +66,9 @@ export type Route =
   | { name: 'library'; tag?: string | null }
   | { name: 'print'; params: PrintParams }
   | { name: 'backup' }
+  | { name: 'packs' }
+  | { name: 'packUpdate'; id: number }
+  | { name: 'griffie' }
   | { name: 'notes'; params: NotesParams }
   | { name: 'tags' }
   | { name: 'reader'; documentId: string; target: string | null; query?: string | null }
@@ -129,6 +135,11 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'labels') return { name: 'tags' };
   if (parts[0] === 'back-up') return { name: 'backup' };
+  if (parts[0] === 'pakketten') {
+    const id = parts[1] === 'update' && parts[2] && /^\d{1,9}$/.test(parts[2]) ? Number(parts[2]) : 0;
+    return id > 0 ? { name: 'packUpdate', id } : { name: 'packs' };
+  }
+  if (parts[0] === 'griffie') return { name: 'griffie' };
   if (parts[0] === 'afdrukken') {
     const list = (key: string) => [...new Set(query.getAll(key).filter((v) => v.trim() !== ''))];
     return {
@@ -185,6 +196,9 @@ export function hrefFor(route: Route): string {
   }
   if (route.name === 'tags') return '#/labels';
   if (route.name === 'backup') return '#/back-up';
+  if (route.name === 'packs') return '#/pakketten';
+  if (route.name === 'packUpdate') return `#/pakketten/update/${route.id}`;
+  if (route.name === 'griffie') return '#/griffie';
   if (route.name === 'print') {
     const query = new URLSearchParams();
     for (const id of route.params.documentIds) query.append('brief', id);

@@ -359,7 +359,7 @@ test('a colleague’s notes: "van Pieter", and an orphan re-attached from "Nakij
 
   const panel = page.getByRole('region', { name: /Nakijken/ });
   await expect(panel).toBeVisible();
-  await expect(panel).toContainText('Passage niet gevonden');
+  await expect(panel).toContainText('Verweesd');
   await expect(panel).toContainText('Gemeenten krijgen een eigen belastinggebied van tien procent');
   await expect(panel).toContainText('Deze zin stond in de vorige versie.');
   await panel.scrollIntoViewIfNeeded();

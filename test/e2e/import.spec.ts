@@ -24,7 +24,8 @@ test('bad input gets a clear message in Dutch and English, and nothing changes',
       nl: /geen briefstructuur/,
       en: /No letter structure/,
     },
-    { name: 'brief.pdf', buffer: Buffer.from('%PDF-1.7'), nl: /tekstbestanden/, en: /plain text/ },
+    { name: 'brief.pdf', buffer: Buffer.from('%PDF-1.7'), nl: /PDF/, en: /PDF/ },
+    { name: 'brief.odt', buffer: Buffer.from('PK'), nl: /\.docx/, en: /\.docx/ },
   ];
   await page.getByRole('button', { name: 'Brief importeren…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Brief importeren' });

@@ -302,9 +302,9 @@ test('import dialog: a report for a good file; a bad file refused in both langua
   const report = page.getByRole('dialog', { name: 'Annotaties geïmporteerd' });
   await expect(report.getByRole('heading', { name: 'Annotaties geïmporteerd' })).toBeFocused();
   await expect(report).toContainText('3 nieuw, 0 bijgewerkt, 1 ongewijzigd.');
-  await expect(report).toContainText('1 op hun plaats, 0 verplaatst, 1 nakijken, 1 zonder plaats.');
+  await expect(report).toContainText('1 ongewijzigd, 0 verplaatst, 1 controleren, 1 verweesd.');
   await expect(report.getByRole('link', { name: 'bekijk in de brief “Gemeenten 2024”' })).toBeVisible();
-  await expect(report).toContainText('1 nakijken, 1 zonder plaats');
+  await expect(report).toContainText('1 controleren, 1 verweesd');
   await screenshot(page, 'notes-import-report');
 
   // "Toon wat nakijken vraagt": the overview filtered to the two notes that need a look.
@@ -313,8 +313,8 @@ test('import dialog: a report for a good file; a bad file refused in both langua
   await expect(page).toHaveURL(/toon=nakijken/);
   await expect(field).toHaveValue('');
   await expect(summary(page)).toHaveText('Gevonden: 2 notities');
-  await expect(page.locator('.note-badge--changed')).toHaveText('Nakijken');
-  await expect(page.locator('.note-badge--orphan')).toHaveText('Zonder plaats');
+  await expect(page.locator('.note-badge--changed')).toHaveText('Controleren');
+  await expect(page.locator('.note-badge--orphan')).toHaveText('Verweesd');
   await expect(page.locator('a.note-entry').first()).toContainText('van Pieter');
   await screenshot(page, 'notes-overview-needs-a-look');
 

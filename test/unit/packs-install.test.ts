@@ -118,6 +118,7 @@ describe('installing a signed pack', () => {
       expect(s.packs.install(bytes, { allowUnsigned: true })).toMatchObject({ kind: 'install' });
       expect(s.packs.list().find((p) => p.id === 'griffie-alv')?.fingerprint).toBeNull();
       const fake = buildSpec(tmp(), { id: 'raadsmap-standaard', version: 9 });
+      expect(s.packs.inspect(fake).blocked?.en).toContain('must be signed');
       expect(() => s.packs.install(fake, { allowUnsigned: true })).toThrow(
         expect.objectContaining({ code: 'pack-bundled' }),
       );

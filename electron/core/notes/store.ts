@@ -637,7 +637,14 @@ export class NotesStore {
 
   /** One position per requested decision of the letter (defaults where nothing was saved). */
   listPositions(documentId: string): Position[] {
-    const decisions = this.letters.decisions(documentId);
+    let decisions: DecisionRef[];
+    try {
+      decisions = this.letters.decisions(documentId);
+    } catch (error) {
+      // A letter whose pack was removed: its positions are kept and listed as they were saved.
+      if (!(error instanceof RaadsmapError && error.code === 'document-not-found')) throw error;
+      decisions = [];
+    }
     const rows = new Map(
       (this.db.prepare('SELECT * FROM positions WHERE document_id = ?').all(documentId) as PositionRow[]).map((r) => [
         r.decision_label,

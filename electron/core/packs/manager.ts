@@ -107,6 +107,7 @@ export class PackManager {
             ? 'same'
             : 'older',
       changes: this.compare(pack),
+      blocked: installed?.source === 'bundled' && signature.state === 'unsigned' ? bundledUnsigned(m.title) : null,
     };
   }
 
@@ -198,11 +199,8 @@ export class PackManager {
     }
     if (installed?.source === 'bundled' && signature.state === 'unsigned') {
       // An unsigned file may not replace what ships inside the app under the same id.
-      throw new RaadsmapError(
-        'pack-bundled',
-        `"${m.title}" is de standaardinhoud van Raadsmap; een nieuwe versie moet ondertekend zijn.`,
-        `"${m.title}" is Raadsmap's default content; a new version must be signed.`,
-      );
+      const { nl, en } = bundledUnsigned(m.title);
+      throw new RaadsmapError('pack-bundled', nl, en);
     }
 
     progress({ phase: 'install', done: 0, total: pack.documents.length });
@@ -333,6 +331,13 @@ export class PackManager {
     }
     return out;
   }
+}
+
+function bundledUnsigned(title: string): { nl: string; en: string } {
+  return {
+    nl: `"${title}" is de standaardinhoud van Raadsmap; een nieuwe versie moet ondertekend zijn. Er wordt niets geïnstalleerd.`,
+    en: `"${title}" is Raadsmap's default content; a new version must be signed. Nothing will be installed.`,
+  };
 }
 
 function documentPreview(d: LetterDocument) {

@@ -18,6 +18,20 @@ interface Props {
   onDelete: (a: Annotation) => void;
 }
 
+/** The last words before the quote (the stored prefix holds up to a few dozen characters). */
+function contextBefore(prefix: string): string {
+  const text = prefix.replace(/\s+/g, ' ');
+  const cut = text.length > 80 ? text.slice(text.indexOf(' ', text.length - 80) + 1) : text;
+  return cut;
+}
+
+function contextAfter(suffix: string): string {
+  const text = suffix.replace(/\s+/g, ' ');
+  if (text.length <= 80) return text;
+  const end = text.lastIndexOf(' ', 80);
+  return text.slice(0, end > 40 ? end : 80);
+}
+
 export function ReviewPanel({ items, labels, reattachingId, onReattach, onAccept, onShow, onDelete }: Props) {
   const { t } = useI18n();
   if (items.length === 0) return null;
@@ -39,7 +53,9 @@ export function ReviewPanel({ items, labels, reattachingId, onReattach, onAccept
             <figure className="review-item__quote">
               <figcaption>{t('review.original')}</figcaption>
               <blockquote lang="nl" dir="auto">
-                {shortQuote(a.quote.exact, 400)}
+                {a.quote.prefix && <span className="review-item__context">…{contextBefore(a.quote.prefix)}</span>}
+                <strong className="review-item__exact">{shortQuote(a.quote.exact, 400)}</strong>
+                {a.quote.suffix && <span className="review-item__context">{contextAfter(a.quote.suffix)}…</span>}
               </blockquote>
             </figure>
             {a.note.trim() && (

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RaadsmapApi } from '../../../../electron/shared/contract';
+import { ApiError } from '../../api';
 import type {
   Annotation,
   HighlightColor,
@@ -75,7 +76,13 @@ export function useLetterNotes(api: RaadsmapApi, documentId: string, onError: (e
       setColors(cs);
       setAnnotations([...list].sort(byPosition));
     }, onError);
-    api['positions.list']({ documentId }).then((list) => live && setPositions(list), onError);
+    api['positions.list']({ documentId }).then(
+      (list) => live && setPositions(list),
+      // A letter that is not installed (its pack was removed) has no decisions to show: the reader
+      // says so itself, without an error dialog.
+      (e: unknown) =>
+        e instanceof ApiError && e.code === 'document-not-found' ? live && setPositions([]) : onError(e),
+    );
     api['documents.allTags']({}).then((all) => live && setDocumentTagsState(all[documentId] ?? []), onError);
     api['tags.list']({}).then((list) => live && setTags(list), onError);
     return () => {

@@ -12,7 +12,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** "Brief importeren…": choose a .txt or .md letter; a refusal is shown in Dutch and English. */
+/** "Brief importeren…": choose a letter (.txt, .md, .pdf, .html, .docx); a refusal is shown in Dutch and English. */
 export function ImportDialog({
   api,
   onClose,
@@ -75,7 +75,7 @@ export function ImportDialog({
           id={inputId}
           ref={fileInput}
           type="file"
-          accept=".txt,.md,.markdown,text/plain,text/markdown"
+          accept=".txt,.md,.markdown,.pdf,.html,.htm,.docx,text/plain,text/markdown,application/pdf,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-describedby={helpId}
           disabled={busy}
         />

@@ -6,6 +6,7 @@ import { formatDate, shortcutLabel, useI18n, withNodes } from '../../i18n';
 import { hasNavigated, hrefFor, navigate } from '../../router';
 import { fold } from '../notes/model';
 import { TagInput } from '../tags/TagInput';
+import { MeetingFacts } from '../packs/meeting';
 
 export function LibraryView({
   api,
@@ -183,6 +184,7 @@ export function LibraryView({
                             {d.title}
                           </a>
                           <span className="library-table__pack">{d.packTitle}</span>
+                          <MeetingFacts meeting={d.meeting} variant="row" />
                         </th>
                         <td>
                           <time dateTime={d.date ?? undefined}>{formatDate(d.date, locale)}</time>

@@ -115,7 +115,13 @@ export const EntryLink = memo(function EntryLink({
     onClick: () => onOpen(rowKey),
   };
   return entry.kind === 'annotation' ? (
-    <AnnotationLink a={entry.annotation} showDocument={showDocument} colorLabel={colorLabel} common={common} />
+    <AnnotationLink
+      a={entry.annotation}
+      missing={!!entry.missing}
+      showDocument={showDocument}
+      colorLabel={colorLabel}
+      common={common}
+    />
   ) : (
     <PositionLink p={entry.position} showDocument={showDocument} common={common} />
   );
@@ -130,11 +136,13 @@ type Common = {
 
 function AnnotationLink({
   a,
+  missing,
   showDocument,
   colorLabel,
   common,
 }: {
   a: OverviewAnnotation;
+  missing: boolean;
   showDocument: boolean;
   colorLabel: (id: string) => string;
   common: Common;
@@ -148,10 +156,13 @@ function AnnotationLink({
           <span className="note-color__swatch" aria-hidden="true" />
           {colorLabel(a.color)}
         </span>
-        {a.anchor === 'changed' && (
+        {missing ? (
+          <span className="note-badge note-badge--missing">{t('overview.anchor.missing')}</span>
+        ) : a.anchor === 'changed' ? (
           <span className="note-badge note-badge--changed">{t('overview.anchor.changed')}</span>
-        )}
-        {a.anchor === 'orphan' && <span className="note-badge note-badge--orphan">{t('overview.anchor.orphan')}</span>}
+        ) : a.anchor === 'orphan' ? (
+          <span className="note-badge note-badge--orphan">{t('overview.anchor.orphan')}</span>
+        ) : null}
         {showDocument && (
           <span className="note-entry__doc" lang="nl">
             {a.documentTitle}

@@ -54,6 +54,8 @@ interface Loaded {
   data: OverviewData;
   colors: HighlightColor[];
   tags: TagInfo[];
+  /** Ids of the letters installed now; notes on others show "brief niet geïnstalleerd". */
+  installed: Set<string>;
 }
 
 /** The last data shown: a return from the reader shows it at once (and fetches it again). */
@@ -82,14 +84,28 @@ export function NotesView({ api, params, onError }: Props) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api['notes.overview']({}), api['notes.colors']({}), api['tags.list']({})]).then(
-      ([data, colors, tags]) => {
-        if (!live) return;
-        cache = { data, colors, tags };
-        setLoaded(cache);
-      },
-      onError,
-    );
+    Promise.all([
+      api['notes.overview']({}),
+      api['notes.colors']({}),
+      api['tags.list']({}),
+      api['library.list']({}),
+      // Titles of letters whose pack was removed (the overview only knows their ids then).
+      api['packs.updates']({}).catch(() => []),
+    ]).then(([overview, colors, tags, library, updates]) => {
+      if (!live) return;
+      const installed = new Set(library.map((d) => d.id));
+      const gone = new Map<string, string>();
+      for (const u of updates) for (const d of [...u.removed, ...u.changed, ...u.added]) gone.set(d.id, d.title);
+      const title = (id: string, current: string) =>
+        !installed.has(id) && current === id ? (gone.get(id) ?? id) : current;
+      const data = {
+        ...overview,
+        annotations: overview.annotations.map((a) => ({ ...a, documentTitle: title(a.documentId, a.documentTitle) })),
+        positions: overview.positions.map((p) => ({ ...p, documentTitle: title(p.documentId, p.documentTitle) })),
+      };
+      cache = { data, colors, tags, installed };
+      setLoaded(cache);
+    }, onError);
     return () => {
       live = false;
     };
@@ -111,7 +127,7 @@ export function NotesView({ api, params, onError }: Props) {
 
   const colorLabel = useColorLabel(loaded?.colors ?? EMPTY_COLORS);
   const entries = useMemo(
-    () => (loaded ? buildEntries(loaded.data, loaded.colors, colorLabel) : []),
+    () => (loaded ? buildEntries(loaded.data, loaded.colors, colorLabel, loaded.installed) : []),
     [loaded, colorLabel],
   );
   const sorted = useMemo(() => sortEntries(entries, params.sort), [entries, params.sort]);

@@ -38,6 +38,8 @@ export type Entry =
       /** Folded tags, for the tag filter. */
       tagKeys: string[];
       annotation: OverviewAnnotation;
+      /** The letter is not installed (its pack was removed): the note is kept, without a place. */
+      missing?: boolean;
     }
   | {
       kind: 'position';
@@ -88,6 +90,7 @@ export function buildEntries(
   data: OverviewData,
   colors: HighlightColor[],
   colorLabel: (id: string) => string,
+  installed: Set<string> | null = null,
 ): Entry[] {
   const out: Entry[] = [];
   const labels = new Map(colors.map((c) => [c.id, colorLabel(c.id)]));
@@ -128,6 +131,7 @@ export function buildEntries(
       documentId: a.documentId,
       documentTitle: a.documentTitle,
       annotation: a,
+      missing: installed !== null && !installed.has(a.documentId),
       tagKeys: a.tags.map((t) => fold(t.trim())),
       search: fold(
         [
@@ -154,7 +158,7 @@ export function sortEntries(entries: Entry[], sort: NotesParams['sort']): Entry[
 
 function needsLook(e: Entry): boolean {
   return e.kind === 'annotation'
-    ? e.annotation.anchor === 'changed' || e.annotation.anchor === 'orphan'
+    ? e.annotation.anchor === 'changed' || e.annotation.anchor === 'orphan' || !!e.missing
     : e.position.decisionChanged;
 }
 

@@ -14,7 +14,7 @@ import { useLetterNotes, type LetterNotes } from '../annotations/useLetterNotes'
 import { useReaderNotes } from '../annotations/useReaderNotes';
 import { PositionEditor, stanceKey } from '../positions/PositionEditor';
 import { PositionsOverview } from '../positions/PositionsOverview';
-import { openExport } from '../export/files';
+import { openExport, saveFile } from '../export/files';
 import { FindBar } from './FindBar';
 import {
   HighlightContext,
@@ -25,6 +25,8 @@ import {
   type Highlights,
 } from './highlights';
 import { ParagraphText } from './ParagraphText';
+import { MeetingFacts, type Meeting } from '../packs/meeting';
+import { NotInstalled } from './NotInstalled';
 
 /** DOM ids for places in a letter; route targets use the bare ids (`s05`, `p012`, `besluit-1a`). */
 export function domIdFor(target: string): string {
@@ -96,6 +98,7 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
   const { t, locale } = useI18n();
   const [doc, setDoc] = useState<LetterDocument | null>(null);
   const [missing, setMissing] = useState(false);
+  const [meeting, setMeeting] = useState<Meeting | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   // Find in the letter: opened by a search hit (its words) or by Ctrl+F.
   const [findOpen, setFindOpen] = useState(query !== null);
@@ -171,6 +174,18 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
   useEffect(() => {
     if (doc) document.title = `${doc.title} — Raadsmap`;
   }, [doc]);
+
+  // The meeting this letter prepares comes with its pack (listed in the library).
+  useEffect(() => {
+    let live = true;
+    api['library.list']({}).then(
+      (list) => live && setMeeting(list.find((d) => d.id === documentId)?.meeting ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, documentId]);
 
   const order = useMemo(() => (doc ? readingOrder(doc) : new Map<string, number>()), [doc]);
   const texts = useMemo(() => (doc ? placeTexts(doc) : new Map<string, string>()), [doc]);
@@ -297,16 +312,19 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
     return undefined;
   }, [doc, target]);
 
-  if (missing) {
-    return (
-      <div className="page">
-        <h1 tabIndex={-1}>{t('reader.notFound')}</h1>
-        <p>
-          <a href={hrefFor({ name: 'library' })}>{t('reader.back')}</a>
-        </p>
-      </div>
-    );
-  }
+  // `#/brief/<id>/nakijken` (from "Wat is er veranderd"): the review panel, once the notes are in.
+  const notesReady = readerNotes.view.ready;
+  useEffect(() => {
+    if (!doc || target !== 'nakijken' || !notesReady) return;
+    const panel = document.getElementById('nakijken');
+    const heading = document.getElementById('review-title');
+    if (!panel || !heading) return;
+    heading.setAttribute('tabindex', '-1');
+    panel.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [doc, target, notesReady]);
+
+  if (missing) return <NotInstalled api={api} documentId={documentId} onError={onError} />;
   if (!doc) {
     return (
       <div className="page">
@@ -376,6 +394,7 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
                 <h1 id="doc-title" ref={title} tabIndex={-1} lang={CONTENT_LANG}>
                   <HighlightedText text={doc.title} ranges={highlights.title} />
                 </h1>
+                <MeetingFacts meeting={meeting} variant="banner" />
                 <h2 className="visually-hidden">{t('reader.metadata')}</h2>
                 <dl className="metadata">
                   <MetaRow label="meta.date" value={doc.date ? formatDate(doc.date, locale) : null} />
@@ -386,6 +405,7 @@ export function ReaderView({ api, documentId, target, query, onError }: Props) {
                   <MetaRow label="meta.addressee" value={doc.addressee} />
                   <MetaRow label="meta.signatory" value={doc.signatory || null} />
                 </dl>
+                <OpenOriginal api={api} documentId={documentId} fileName={doc.source.fileName} onError={onError} />
               </header>
 
               {readerNotes.review}
@@ -784,5 +804,42 @@ function PositionBlock({
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * "Origineel openen": the letter file as its pack carried it (PDF, Word, …), saved as a download
+ * and opened with the user's own program. Never rendered inside the app.
+ */
+function OpenOriginal({
+  api,
+  documentId,
+  fileName,
+  onError,
+}: {
+  api: RaadsmapApi;
+  documentId: string;
+  fileName: string;
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const open = () => {
+    setBusy(true);
+    api['documents.original']({ id: documentId })
+      .then((original) => {
+        if (original) saveFile(original.fileName, original.mediaType, original.dataBase64);
+        else onError(new Error(t('reader.original.none')));
+      })
+      .catch(onError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <p className="letter-header__original">
+      <button type="button" className="button button--small button--secondary" onClick={open} disabled={busy}>
+        {t('reader.original')}
+        <span className="visually-hidden"> ({fileName})</span>
+      </button>
+    </p>
   );
 }

@@ -33,7 +33,7 @@ export interface SearchParams {
 export const NOTES_GROUPS = ['brief', 'label', 'besluit'] as const;
 export type NotesGroup = (typeof NOTES_GROUPS)[number];
 /** What the overview shows: everything, only annotations, only positions, or what needs a look. */
-export const NOTES_SHOW = ['alles', 'notities', 'standpunten', 'nakijken'] as const;
+export const NOTES_SHOW = ['alles', 'notities', 'standpunten', 'nakijken', 'verweesd'] as const;
 export type NotesShow = (typeof NOTES_SHOW)[number];
 /** The highlight colours (electron/shared/notes.ts HIGHLIGHT_COLOR_IDS; repeated to keep zod out of the bundle). */
 export const NOTES_COLORS = ['geel', 'blauw', 'rood', 'groen', 'paars'] as const satisfies readonly HighlightColorId[];

@@ -144,6 +144,17 @@ test('a signed update from a new publisher: trust, progress, what changed, and t
     if (locale === 'en' && theme === 'dark') await screenshot(page, 'packs-what-changed-en-dark');
   }
 
+  // "Verweesde notities" in the notes overview: the orphan, with its quote; not the note that stayed.
+  await page.goto(updateUrl.replace(/#.*$/, '#/notities?toon=verweesd'));
+  await expect(page.getByTestId('notes-ready')).toBeVisible();
+  await expect(page.getByLabel('Toon', { exact: true })).toHaveValue('verweesd');
+  const overview = page.getByRole('main');
+  await expect(overview).toContainText(DELETED_SENTENCE);
+  await expect(overview).not.toContainText(UNCHANGED_SENTENCE);
+  await screenshot(page, 'notes-orphans');
+  await page.goto(updateUrl);
+  await expect(page.getByTestId('update-ready')).toBeVisible();
+
   // The orphan: "Nakijken in de brief" opens the letter at the review panel; re-attach it.
   await report
     .locator('[data-state="orphan"]')

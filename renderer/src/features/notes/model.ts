@@ -171,6 +171,9 @@ export function matches(
   if (p.show === 'notities' && e.kind !== 'annotation') return false;
   if (p.show === 'standpunten' && e.kind !== 'position') return false;
   if (p.show === 'nakijken' && !needsLook(e)) return false;
+  // "Verweesde notities": notes whose passage is gone (or whose letter is not installed).
+  if (p.show === 'verweesd' && !(e.kind === 'annotation' && (e.annotation.anchor === 'orphan' || !!e.missing)))
+    return false;
   if (p.color && (e.kind !== 'annotation' || e.annotation.color !== p.color)) return false;
   if (tagKey !== null) {
     if (!e.tagKeys.includes(tagKey)) return false;

@@ -91,6 +91,8 @@ export interface DocumentSummary {
   packTitle: string;
   /** The meeting this letter's pack prepares (meeting date, deadline for amendments and motions). */
   meeting: { date: string | null; amendmentDeadline: string | null } | null;
+  /** The themes the pack's publisher gave this letter (pack.json `tags`), read-only. */
+  themes: string[];
 }
 
 export interface PackInfo {

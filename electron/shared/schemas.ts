@@ -78,4 +78,6 @@ export const documentSummarySchema = z.object({
   packTitle: z.string(),
   /** The meeting this letter's pack prepares, from the pack's manifest. */
   meeting: z.object({ date: isoDateSchema.nullable(), amendmentDeadline: isoDateSchema.nullable() }).nullable(),
+  /** The themes the pack's publisher gave this letter (pack.json `tags`), read-only. */
+  themes: z.array(z.string()),
 });

@@ -379,6 +379,8 @@ test('meeting facts with the days left, in the library and at the top of the let
     );
   };
   await expect(facts).toContainText(`Vergadering: ${long(localIsoDate(9), 'nl-NL')}`);
+  // The publisher's themes for the letter (pack.json tags), next to the user's own labels.
+  await expect(row).toContainText('Thema’s: strategie, ALV');
   await expect(facts).toContainText(
     `Amendementen en moties uiterlijk: ${long(localIsoDate(3), 'nl-NL')} — nog 3 dagen`,
   );

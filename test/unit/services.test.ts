@@ -47,6 +47,7 @@ describe('first start', () => {
           packId: 'raadsmap-standaard',
           packTitle: 'Raadsmap standaardinhoud',
           meeting: null,
+          themes: ['strategie', 'ALV'],
         },
       ]);
       const count = (db: Database.Database, table: string) =>

@@ -58,6 +58,25 @@ export interface TextChange {
   after: LetterDocument | null;
 }
 
+/** The publisher's tags per document id, from a pack manifest. */
+function themesOf(manifestJson: string): Map<string, string[]> {
+  try {
+    const docs = (JSON.parse(manifestJson) as { documents?: Array<{ id?: unknown; tags?: unknown }> }).documents;
+    const out = new Map<string, string[]>();
+    for (const d of Array.isArray(docs) ? docs : []) {
+      if (typeof d.id === 'string' && Array.isArray(d.tags)) {
+        out.set(
+          d.id,
+          d.tags.filter((t): t is string => typeof t === 'string'),
+        );
+      }
+    }
+    return out;
+  } catch {
+    return new Map();
+  }
+}
+
 function meetingOf(manifestJson: string): Meeting | null {
   try {
     const m = (JSON.parse(manifestJson) as { meeting?: Partial<Meeting> }).meeting;
@@ -388,22 +407,17 @@ export class ContentStore {
 
   /** The original file of the shown copy of a letter, when its pack carried one. */
   getOriginal(id: string): { name: string; bytes: Uint8Array } | null {
-    const row = this.db
-      .prepare(
-        `SELECT o.name, o.bytes FROM originals o JOIN documents d ON d.pk = o.document
-         WHERE d.doc_id = ? ORDER BY d.installed_seq DESC, d.pk DESC LIMIT 1`,
-      )
-      .get(id) as { name: string; bytes: Uint8Array } | undefined;
-    return row ? { name: row.name, bytes: new Uint8Array(row.bytes) } : null;
+    return this.original('d.doc_id = ? ORDER BY d.installed_seq DESC, d.pk DESC LIMIT 1', id);
   }
 
   getOriginalInPack(packId: string, id: string): { name: string; bytes: Uint8Array } | null {
+    return this.original('d.pack_id = ? AND d.doc_id = ?', packId, id);
+  }
+
+  private original(where: string, ...params: string[]): { name: string; bytes: Uint8Array } | null {
     const row = this.db
-      .prepare(
-        `SELECT o.name, o.bytes FROM originals o JOIN documents d ON d.pk = o.document
-         WHERE d.pack_id = ? AND d.doc_id = ?`,
-      )
-      .get(packId, id) as { name: string; bytes: Uint8Array } | undefined;
+      .prepare(`SELECT o.name, o.bytes FROM originals o JOIN documents d ON d.pk = o.document WHERE ${where}`)
+      .get(...params) as { name: string; bytes: Uint8Array } | undefined;
     return row ? { name: row.name, bytes: new Uint8Array(row.bytes) } : null;
   }
 
@@ -504,10 +518,14 @@ export class ContentStore {
       manifest_json: string;
       decision_count: number;
     }>;
-    const meetings = new Map<string, Meeting | null>();
-    const meetingFor = (packId: string, manifestJson: string) => {
-      if (!meetings.has(packId)) meetings.set(packId, meetingOf(manifestJson));
-      return meetings.get(packId) ?? null;
+    const manifests = new Map<string, { meeting: Meeting | null; themes: Map<string, string[]> }>();
+    const manifestFor = (packId: string, manifestJson: string) => {
+      let m = manifests.get(packId);
+      if (!m) {
+        m = { meeting: meetingOf(manifestJson), themes: themesOf(manifestJson) };
+        manifests.set(packId, m);
+      }
+      return m;
     };
     return rows.map((r) => ({
       id: r.doc_id,
@@ -518,7 +536,8 @@ export class ContentStore {
       decisionCount: r.decision_count,
       packId: r.pack_id,
       packTitle: r.pack_title,
-      meeting: meetingFor(r.pack_id, r.manifest_json),
+      meeting: manifestFor(r.pack_id, r.manifest_json).meeting,
+      themes: manifestFor(r.pack_id, r.manifest_json).themes.get(r.doc_id) ?? [],
     }));
   }
 

@@ -184,6 +184,11 @@ export function LibraryView({
                             {d.title}
                           </a>
                           <span className="library-table__pack">{d.packTitle}</span>
+                          {d.themes.length > 0 && (
+                            <span className="library-table__themes" lang="nl">
+                              {t('library.themes', { themes: d.themes.join(', ') })}
+                            </span>
+                          )}
                           <MeetingFacts meeting={d.meeting} variant="row" />
                         </th>
                         <td>

@@ -436,31 +436,18 @@ export class ContentStore {
     return row ? toUpdateRecord(row) : null;
   }
 
-  /** Text changes after `afterId`, oldest first (re-anchoring resumes from its last one). */
-  textChangesSince(afterId: number): TextChange[] {
-    const rows = this.db.prepare('SELECT * FROM text_changes WHERE id > ? ORDER BY id').all(afterId) as Array<{
+  /** The letters an update changed, with their text before and after; only `documentIds` when given. */
+  textChangesOf(updateId: number, documentIds?: ReadonlySet<string>): TextChange[] {
+    const heads = this.db
+      .prepare('SELECT id, doc_id FROM text_changes WHERE update_id = ? ORDER BY id')
+      .all(updateId) as Array<{
       id: number;
-      update_id: number;
       doc_id: string;
-      before_json: string;
-      after_json: string | null;
     }>;
-    return rows.map(toTextChange);
-  }
-
-  textChangesOf(updateId: number): TextChange[] {
-    const rows = this.db.prepare('SELECT * FROM text_changes WHERE update_id = ? ORDER BY id').all(updateId) as Array<{
-      id: number;
-      update_id: number;
-      doc_id: string;
-      before_json: string;
-      after_json: string | null;
-    }>;
-    return rows.map(toTextChange);
-  }
-
-  lastTextChangeId(): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM text_changes').get() as { id: number }).id;
+    const full = this.db.prepare('SELECT * FROM text_changes WHERE id = ?');
+    return heads
+      .filter((h) => !documentIds || documentIds.has(h.doc_id))
+      .map((h) => toTextChange(full.get(h.id) as TextChangeRow));
   }
 
   getPack(id: string): InstalledPack | null {
@@ -684,13 +671,15 @@ function toUpdateRecord(r: UpdateRow): PackUpdateRecord {
   };
 }
 
-function toTextChange(r: {
+interface TextChangeRow {
   id: number;
   update_id: number;
   doc_id: string;
   before_json: string;
   after_json: string | null;
-}): TextChange {
+}
+
+function toTextChange(r: TextChangeRow): TextChange {
   return {
     id: r.id,
     updateId: r.update_id,

@@ -242,12 +242,12 @@ export class PackManager {
   }
 
   updates(): PackUpdateSummary[] {
-    return this.content.listUpdates().map((u) => this.summary(u));
+    const deleted = this.deletedIds();
+    return this.content.listUpdates().map((u) => this.summary(u, deleted));
   }
 
-  summary(record: PackUpdateRecord): PackUpdateSummary {
+  summary(record: PackUpdateRecord, deleted = this.deletedIds()): PackUpdateSummary {
     const notes: Record<AnchorState, number> = { anchored: 0, moved: 0, changed: 0, orphan: 0 };
-    const deleted = this.deletedIds();
     for (const r of this.reanchoring.reportOf(record.id)) if (!deleted.has(r.annotationId)) notes[r.state]++;
     return { ...record, notes, positionsToReview: this.positionReviews(record).length };
   }
@@ -271,22 +271,13 @@ export class PackManager {
     const documents = changes
       .filter((c) => c.after)
       .map((c) => ({ id: c.documentId, title: c.after!.title, blocks: letterDiff(c.before, c.after!) }));
-    const annotations = new Map(
-      (
-        this.notesDb.prepare('SELECT id, exact, note, anchor, deleted_at FROM annotations').all() as Array<{
-          id: string;
-          exact: string;
-          note: string;
-          anchor: AnchorState;
-          deleted_at: string | null;
-        }>
-      ).map((a) => [a.id, a]),
-    );
+    const annotation = this.notesDb.prepare('SELECT exact, note, anchor, deleted_at FROM annotations WHERE id = ?');
     const titles = new Map<string, string>();
     for (const c of changes) titles.set(c.documentId, (c.after ?? c.before).title);
     for (const d of [...record.added, ...record.changed, ...record.removed]) titles.set(d.id, d.title);
     const report = this.reanchoring.reportOf(updateId).map((r) => {
-      const a = annotations.get(r.annotationId);
+      const a = annotation.get(r.annotationId) as
+        { exact: string; note: string; anchor: AnchorState; deleted_at: string | null } | undefined;
       return {
         annotationId: r.annotationId,
         documentId: r.documentId,
@@ -307,7 +298,12 @@ export class PackManager {
     const positions = this.notesDb.prepare(
       'SELECT decision_label, stance FROM positions WHERE document_id = ? ORDER BY decision_label',
     );
-    for (const change of this.content.textChangesOf(record.id)) {
+    // Only the letters the user has positions on are read (a large update changes hundreds of letters).
+    const withPositions = new Set(
+      this.notesDb.prepare('SELECT DISTINCT document_id FROM positions').pluck().all() as string[],
+    );
+    if (withPositions.size === 0) return out;
+    for (const change of this.content.textChangesOf(record.id, withPositions)) {
       if (!change.after) continue;
       const rows = positions.all(change.documentId) as Array<{
         decision_label: string;

@@ -198,10 +198,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         await turn();
         try {
           const doc = await parseLetterFile(Buffer.from(f.dataBase64, 'base64'), f.fileName);
-          const { sections, decisions, ...rest } = documentPreview(doc);
           out.push({
             fileName: f.fileName,
-            document: { ...rest, sections, decisions, originalName: f.fileName },
+            document: { ...documentPreview(doc), originalName: f.fileName },
             error: null,
           });
         } catch (error) {

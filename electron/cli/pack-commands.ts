@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { RaadsmapError } from '../core/errors';
 import { buildPackFromFiles } from '../core/packs/build';
 import { readPack, type ReadPack } from '../core/packs/format';
-import { documentPreview, letterDiff } from '../core/packs/manager';
+import { letterDiff } from '../core/packs/manager';
 import {
   checkSignature,
   formatFingerprint,
@@ -430,5 +430,3 @@ export function packInstall(args: CliArgs): void {
     process.stdout.write(`${lines.join('\n')}\n`);
   });
 }
-
-export { documentPreview };

@@ -336,7 +336,8 @@ function bundledUnsigned(title: string): { nl: string; en: string } {
   };
 }
 
-function documentPreview(d: LetterDocument) {
+/** A letter's structure as the install dialog and the griffie screen show it. */
+export function documentPreview(d: LetterDocument) {
   const sections: Array<{ title: string; level: number }> = [];
   let paragraphCount = 0;
   const walk = (list: LetterDocument['sections']) => {
@@ -357,8 +358,6 @@ function documentPreview(d: LetterDocument) {
     paragraphCount,
   };
 }
-
-export { documentPreview };
 
 /** A readable paragraph-level diff of two versions of a letter; unchanged runs collapsed. */
 export function letterDiff(before: LetterDocument, after: LetterDocument): BlockDiff[] {

@@ -16,7 +16,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildVocabulary, isStop, LETTER_FILE, prng, Zipf, type Random, type Vocabulary } from '../bench-search/corpus';
+import {
+  buildVocabulary,
+  int,
+  isStop,
+  LETTER_FILE,
+  normalInt,
+  pick,
+  prng,
+  Zipf,
+  type Random,
+  type Vocabulary,
+} from '../bench-search/corpus';
 
 export const DEFAULT_SEED = 20240508;
 
@@ -111,21 +122,6 @@ const LETTERHEAD = new Set([
   'COS',
   'U201900264',
 ]);
-
-function int(rand: Random, min: number, max: number): number {
-  return min + Math.floor(rand() * (max - min + 1));
-}
-
-function normalInt(rand: Random, mean: number, sd: number, min: number, max: number): number {
-  const u = Math.max(rand(), 1e-12);
-  const v = rand();
-  const n = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  return Math.max(min, Math.min(max, Math.round(mean + sd * n)));
-}
-
-function pick<T>(rand: Random, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)]!;
-}
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -41,19 +41,19 @@ export function prng(seed: number): Random {
   };
 }
 
-function int(rand: Random, min: number, max: number): number {
+export function int(rand: Random, min: number, max: number): number {
   return min + Math.floor(rand() * (max - min + 1));
 }
 
 /** A rounded normal draw, clamped (Box–Muller). */
-function normalInt(rand: Random, mean: number, sd: number, min: number, max: number): number {
+export function normalInt(rand: Random, mean: number, sd: number, min: number, max: number): number {
   const u = Math.max(rand(), 1e-12);
   const v = rand();
   const n = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   return Math.max(min, Math.min(max, Math.round(mean + sd * n)));
 }
 
-function pick<T>(rand: Random, items: readonly T[]): T {
+export function pick<T>(rand: Random, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)]!;
 }
 

@@ -15,19 +15,13 @@ import type { ContentStore, PackUpdateRecord } from '../content/store';
 import type { Db } from '../db/open';
 import type { AnchorState } from '../../shared/notes-constants';
 import { documentText, type DocumentText, type TextBlock } from '../../shared/text';
-import type { NotesStore } from './store';
+import type { AnnotationRow, NotesStore } from './store';
 
-interface Row {
-  id: string;
-  paragraph_id: string | null;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  pos_start: number;
-  pos_end: number;
-  anchor: AnchorState;
-  deleted_at: string | null;
-}
+/** The columns of an annotation row that re-anchoring reads. */
+type Row = Pick<
+  AnnotationRow,
+  'id' | 'paragraph_id' | 'exact' | 'prefix' | 'suffix' | 'pos_start' | 'pos_end' | 'anchor' | 'deleted_at'
+>;
 
 export interface ReanchorRun {
   updates: number;

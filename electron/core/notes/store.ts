@@ -37,7 +37,8 @@ export interface LetterSource {
   title(documentId: string): string | null;
 }
 
-interface AnnotationRow {
+/** An annotation as notes.db stores it. */
+export interface AnnotationRow {
   id: string;
   document_id: string;
   paragraph_id: string | null;

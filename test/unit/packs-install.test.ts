@@ -4,6 +4,9 @@
  * (ongewijzigd / verplaatst / controleren / verweesd), resumable when interrupted.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackup } from '../../electron/core/backup/backup';
+import { restoreBackup } from '../../electron/core/backup/restore';
 import { describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../electron/core/services';
 import { documentText } from '../../electron/shared/text';
@@ -318,6 +321,32 @@ describe('search after an update', () => {
       expect(hit('gefragmenteerd')).not.toContain(DOC);
     } finally {
       s.close();
+    }
+  });
+});
+
+describe('trusted keys in a backup', () => {
+  it('a key trusted on the old laptop is trusted after a restore on the new one; a forged row is skipped', () => {
+    const key = newKey();
+    const old = open(tmp());
+    const file = join(tmp(), 'notities.rmbackup');
+    try {
+      old.packs.install(key.sign(buildSpec(tmp(), { version: 1 })), { trustFingerprint: key.fingerprint });
+      old.notesDb
+        .prepare('INSERT INTO trusted_keys (fingerprint, public_key, label, added_at) VALUES (?, ?, ?, ?)')
+        .run('ab'.repeat(32), Buffer.alloc(32, 7).toString('base64'), 'vervalst', '2026-01-01T00:00:00Z');
+      createBackup(old.notesDb, file, { version: 'test' });
+    } finally {
+      old.close();
+    }
+    const fresh = open(tmp());
+    try {
+      restoreBackup(fresh, file, { version: 'test' });
+      expect(fresh.packs.trust.list().map((k) => k.fingerprint)).toEqual([key.fingerprint]);
+      // The next pack from that griffie installs without asking again.
+      expect(fresh.packs.install(key.sign(buildSpec(tmp(), { version: 2 })))).toMatchObject({ kind: 'install' });
+    } finally {
+      fresh.close();
     }
   });
 });

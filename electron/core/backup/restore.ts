@@ -42,6 +42,7 @@ import { anchor } from '../anchoring/anchor';
 import type { Db } from '../db/open';
 import { latestVersion } from '../db/open';
 import { NOTES_APPLICATION_ID, notesMigrations } from '../db/notes-migrations';
+import { fingerprintOf } from '../packs/sign';
 import { RaadsmapError } from '../errors';
 import { dutchDateTime } from '../export/collect';
 import { tagKey } from '../notes/store';
@@ -140,6 +141,8 @@ export interface BackupContents {
   positions: PositionRow[];
   links: Array<{ document_id: string; decision_label: string; annotation_id: string; created_at: string }>;
   colors: Array<{ id: string; label: string }>;
+  /** Publisher keys the user trusted (backups from before packs have none). */
+  trustedKeys: Array<{ fingerprint: string; public_key: string; label: string; added_at: string }>;
   settings: Array<{ key: string; value: string; updated_at: string }>;
 }
 
@@ -268,6 +271,7 @@ export function readBackup(db: Db, path: string, label = path): BackupContents {
         'SELECT document_id, decision_label, annotation_id, created_at FROM $.position_links',
       ),
       colors: all('highlight_colors', 'SELECT id, label FROM $.highlight_colors'),
+      trustedKeys: all('trusted_keys', 'SELECT fingerprint, public_key, label, added_at FROM $.trusted_keys'),
       settings: all('settings', 'SELECT key, value, updated_at FROM $.settings'),
     };
   } catch (error) {
@@ -371,6 +375,17 @@ export function restoreBackup(target: RestoreTarget, file: string, options: Rest
   const waiting = new Set<string>();
 
   db.transaction(() => {
+    // Trusted publisher keys: a key trusted on the old laptop is trusted here too.
+    for (const k of backup.trustedKeys) {
+      // Only a well-formed key whose fingerprint is really its own.
+      const raw = Buffer.from(k.public_key, 'base64');
+      if (raw.byteLength !== 32 || fingerprintOf(raw) !== k.fingerprint) continue;
+      db.prepare(
+        `INSERT INTO trusted_keys (fingerprint, public_key, label, added_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (fingerprint) DO NOTHING`,
+      ).run(k.fingerprint, k.public_key, k.label, k.added_at);
+    }
+
     // Colours.
     for (const c of backup.colors) {
       const local = db.prepare('SELECT label FROM highlight_colors WHERE id = ?').pluck().get(c.id) as

@@ -8,9 +8,10 @@
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildPack } from '../../electron/core/packs/build';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/csp';
 import { METHOD_NAMES } from '../../electron/shared/methods';
 
@@ -61,10 +62,7 @@ test.describe('Electron app', () => {
 
   test.beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'raadsmap-electron-e2e-'));
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'RAADSMAP_DATA') env[key] = value;
-    }
+    const env = electronEnv();
     // Chromium refuses to start as root with its sandbox on (CI containers). The renderer is still
     // `sandbox: true` in Electron's sense: no Node in the preload or the page.
     const rootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
@@ -153,5 +151,46 @@ test.describe('Electron app', () => {
     await page.waitForTimeout(300);
     expect(page.url()).toMatch(/^app:\/\/raadsmap\//);
     expect(app.windows()).toHaveLength(1);
+  });
+});
+
+/** Environment for Electron without the variables that would turn it into Node or pick another data folder. */
+function electronEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'RAADSMAP_DATA') env[key] = value;
+  }
+  return env;
+}
+
+test.describe('Electron app opened with a .raadsmap file (double-click)', () => {
+  test('the file reaches the install dialog through window.raadsmapShell', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'raadsmap-electron-pack-'));
+    const folder = join(dataDir, 'pakket');
+    cpSync(join(ROOT, 'resources', 'default-content'), folder, { recursive: true });
+    const packJson = JSON.parse(readFileSync(join(folder, 'pack.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(folder, 'pack.json'), JSON.stringify({ ...packJson, id: 'griffie-test', version: 1 }));
+    const file = join(dataDir, 'alv.raadsmap');
+    writeFileSync(file, buildPack([folder]).bytes);
+    const rootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
+    const app = await electron.launch({
+      executablePath: executablePath!,
+      args: [...(rootOnLinux ? ['--no-sandbox'] : []), MAIN, '--data', join(dataDir, 'data'), file],
+      env: electronEnv(),
+    });
+    try {
+      const page = await app.firstWindow();
+      const shell = await page.evaluate(() => {
+        const g = globalThis as unknown as { raadsmapShell?: Record<string, unknown> };
+        return g.raadsmapShell ? Object.keys(g.raadsmapShell) : null;
+      });
+      expect(shell).toEqual(['onOpenFile']);
+      const dialog = page.getByRole('dialog', { name: 'Pakket installeren' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByTestId('pack-preview')).toContainText('Raadsmap standaardinhoud');
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,6 +15,7 @@
  * sentence, an inserted paragraph, a reworded sentence (or decision).
  */
 import { readFileSync } from 'node:fs';
+import { dutchDate } from '../../electron/core/export/collect';
 import { join } from 'node:path';
 import {
   buildVocabulary,
@@ -58,21 +59,6 @@ export interface Letter {
   footerAfter: number;
   signatory: string;
 }
-
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 const STEMS = [
   'In te stemmen met de voorgestelde aanpak, met daarin als uitwerking',
@@ -251,7 +237,7 @@ export class LetterGenerator {
     return {
       id: `lbr-${String(year % 100).padStart(2, '0')}-${number}-${String(index + 1).padStart(5, '0')}`,
       file: `brief-${String(index + 1).padStart(5, '0')}.txt`,
-      date: `${day} ${MONTHS[month - 1]} ${year}`,
+      date: dutchDate(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)!,
       kenmerk: `COS/U${year}${String(int(rand, 0, 999999)).padStart(6, '0')}`,
       lbr: `Lbr. ${String(year % 100).padStart(2, '0')}/${number}`,
       subject,

@@ -51,6 +51,14 @@ function signatureError(nl: string, en: string): RaadsmapError {
   return new RaadsmapError('pack-signature-invalid', nl, en);
 }
 
+function notEd25519(): RaadsmapError {
+  return new RaadsmapError(
+    'key-invalid',
+    'Dit is geen Ed25519-sleutel. Maak een sleutel met "raadsmap keys generate".',
+    'This is not an Ed25519 key. Create one with "raadsmap keys generate".',
+  );
+}
+
 /** SHA-256 of the raw public key, lower-case hex: a publisher key's identity. */
 export function fingerprintOf(publicKey: Uint8Array): string {
   return createHash('sha256').update(publicKey).digest('hex');
@@ -64,11 +72,7 @@ export function formatFingerprint(fingerprint: string): string {
 function rawPublicKey(key: KeyObject): Uint8Array {
   const jwk = key.export({ format: 'jwk' });
   if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
-    throw new RaadsmapError(
-      'key-invalid',
-      'Dit is geen Ed25519-sleutel. Maak een sleutel met "raadsmap keys generate".',
-      'This is not an Ed25519 key. Create one with "raadsmap keys generate".',
-    );
+    throw notEd25519();
   }
   return new Uint8Array(Buffer.from(jwk.x, 'base64url'));
 }
@@ -117,11 +121,7 @@ export function loadPrivateKey(pem: string | Uint8Array): KeyObject {
     );
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new RaadsmapError(
-      'key-invalid',
-      'Dit is geen Ed25519-sleutel. Maak een sleutel met "raadsmap keys generate".',
-      'This is not an Ed25519 key. Create one with "raadsmap keys generate".',
-    );
+    throw notEd25519();
   }
   return key;
 }
